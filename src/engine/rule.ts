@@ -1,0 +1,117 @@
+import type { Document, Quote, Sentence, Span } from '../document/types.js';
+import type { TermHit, TermMatcher } from '../terms/compile.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** A clause of a standard in `shared/standards/`: `{ doc: '001_131b8ae94af47271.txt', clause: '2.1' }`. */
+export interface StandardRef {
+  doc: string;
+  clause: string;
+}
+
+/** A text edit: replace `span` of the source with `text`. */
+export interface Edit {
+  span: Span;
+  text: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  edit: Edit;
+}
+
+export type NlpNeed = 'sentences' | 'quotes' | 'pos';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean' | 'number' | 'string[]' | 'object';
+  default: unknown;
+  description: string;
+  /** For strings: the allowed values. */
+  enum?: readonly string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Earlier names that configurations may still use. */
+  aliases?: string[];
+  category: string;
+  severity: Severity;
+  standards: StandardRef[];
+  /** 'safe' when some findings carry a fix the standard gives directly; 'suggestion' when only rewordings. */
+  fix: 'none' | 'safe' | 'suggestion';
+  needs: NlpNeed[];
+  /** messageId → template with {placeholders}. */
+  messages: Record<string, string>;
+  /** How a quoted, attributed third-party label is treated: reported as info, or exempt. */
+  thirdPartyQuotes?: 'info' | 'exempt';
+  /** Document-level rules report once per document rather than per match. */
+  scope?: 'sentence' | 'document';
+  options?: Record<string, OptionSpec>;
+  docs: {
+    summary: string;
+    /** Why the rule exists, in plain words: shown by `--explain` and in the rule's README. */
+    rationale: string;
+    examples: { bad: string[]; good: string[] };
+    /** Format of the examples: most are plain text; document rules may use Markdown with front matter. */
+    exampleFormat?: 'text' | 'markdown';
+  };
+}
+
+export type ExemptionReason =
+  | 'self-description'
+  | 'mention'
+  | 'verbatim-quote'
+  | 'third-party-quote'
+  | 'quoted'
+  | 'legitimate-sense'
+  | 'directive';
+
+export interface ReportDescriptor {
+  messageId: string;
+  span: Span;
+  data?: Record<string, string | number>;
+  fix?: Edit;
+  suggest?: Suggestion[];
+  /** Lower the severity below the configured one for a contested use (never raises it). */
+  severity?: Severity;
+  /** Report even inside quotation marks (rules that judge quotations themselves). */
+  ignoreQuotes?: boolean;
+}
+
+export interface RuleContext {
+  readonly doc: Document;
+  readonly options: Record<string, unknown>;
+  /** The rule's compiled `terms.yml`, when it has one. */
+  readonly terms: TermMatcher | undefined;
+  /** Term hits over every sentence of the document (computed once per rule). */
+  termHits(): TermHit[];
+  report(descriptor: ReportDescriptor): void;
+  /** Records a match the rule deliberately does not report, with the reason (shown as suppressedMessages). */
+  exempt(descriptor: ReportDescriptor, reason: ExemptionReason, justification?: string): void;
+  /** The innermost quotation containing a span, if any. */
+  quoteAt(span: Span): Quote | undefined;
+  /** Part-of-speech tags per token of a sentence (compromise, loaded on first use). */
+  tags(sentence: Sentence): Set<string>[];
+  replace(span: Span, text: string): Edit;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Term data, compiled once when the rule module loads. */
+  terms?: TermMatcher;
+  check(doc: Document, ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export function clauseLabel(ref: StandardRef): string {
+  const clause = /^\d/.test(ref.clause) ? `§${ref.clause}` : ref.clause;
+  return `${ref.doc.slice(0, 3)} ${clause}`;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+}

@@ -1,0 +1,45 @@
+import { Chalk } from 'chalk';
+import { relative, isAbsolute } from 'node:path';
+import type { LintResult } from '../linter.js';
+
+const LABEL: Record<number, string> = { 2: 'error', 1: 'warning', 0: 'info' };
+
+/**
+ * ESLint's "stylish" layout: a file header, then one line per finding with position, severity, message,
+ * the suggested wording, the rule id and the clause it enforces.
+ */
+export function formatStylish(results: LintResult[], options: { color?: boolean; cwd?: string } = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const shown = (file: string) => (isAbsolute(file) && !relative(cwd, file).startsWith('..') ? relative(cwd, file) : file);
+  const chalk = new Chalk({ level: options.color === false ? 0 : options.color ? 1 : 0 });
+  const colour = (severity: number, text: string) => (severity === 2 ? chalk.red(text) : severity === 1 ? chalk.yellow(text) : chalk.blue(text));
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+    lines.push('', chalk.underline(shown(result.filePath)));
+    const rows = result.messages.map((m) => {
+      const suggestion = m.fix ? ` → “${m.fix.text}”` : m.suggestions?.length ? ` (try: ${m.suggestions.map((s) => `“${s.fix.text}”`).join(', ')})` : '';
+      return [`${m.line}:${m.column}`, colour(m.severity, LABEL[m.severity]), `${m.message.trim()}${suggestion}`, chalk.dim(`${m.ruleId} (${m.clause})`)];
+    });
+    const width = Math.max(...rows.map((r) => r[0].length));
+    const severityWidth = Math.max(...result.messages.map((m) => LABEL[m.severity].length));
+    for (const [position, severity, message, rule] of rows) {
+      const plainSeverity = severity.replace(/\u001b\[[0-9;]*m/g, '');
+      lines.push(`  ${chalk.dim(position.padEnd(width))}  ${severity}${' '.repeat(severityWidth - plainSeverity.length)}  ${message}  ${rule}`);
+    }
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return '';
+  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`;
+  lines.push('', errors ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
+  if (fixable) lines.push(chalk.dim(`  ${fixable} can be fixed with the \`--fix\` option.`));
+  return lines.join('\n') + '\n';
+}

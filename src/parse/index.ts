@@ -1,0 +1,58 @@
+import type { Document, DocumentFormat } from '../document/types.js';
+import { createLineIndex } from '../document/line-index.js';
+import { segmentBlock } from './segment.js';
+import { findQuotes } from './quotes.js';
+import { planTextBlocks } from './text.js';
+import { planMarkdownBlocks } from './markdown.js';
+
+export interface ParseOptions {
+  format?: DocumentFormat;
+  filePath?: string;
+  /** Document type when the caller knows it (config overrides); front matter wins otherwise. */
+  kind?: string;
+}
+
+const MARKDOWN_EXTENSIONS = /\.(md|markdown|mdown|mkd)$/i;
+
+export function formatForPath(filePath: string | undefined): DocumentFormat {
+  return filePath && MARKDOWN_EXTENSIONS.test(filePath) ? 'markdown' : 'text';
+}
+
+const KIND_WORDS: [RegExp, string][] = [
+  [/\breferral\b/i, 'referral'],
+  [/\bassessment\b/i, 'assessment'],
+  [/\b(?:minutes|meeting)\b/i, 'meeting-minutes'],
+  [/\b(?:policy|procedure|guidance|strategy|plan \d{4})\b/i, 'policy'],
+  [/\b(?:case note|home visit|visit note)\b/i, 'case-note'],
+];
+
+/** The first heading (or first line) often says what a record is: "Referral from …", "Assessment – …". */
+function kindFromTitle(text: string): string | undefined {
+  const title = text.replace(/^---[\s\S]*?\n---\s*\n/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  for (const [re, kind] of KIND_WORDS) if (re.test(title)) return kind;
+  return undefined;
+}
+
+/** Parses a document once into the model every rule reads. */
+export function parseDocument(text: string, options: ParseOptions = {}): Document {
+  const format = options.format ?? formatForPath(options.filePath);
+  const plan = format === 'markdown' ? planMarkdownBlocks(text) : { ...planTextBlocks(text), frontMatter: {}, comments: [] };
+  const blocks = plan.blocks.map((b) => segmentBlock(text, plan.prose, b.span, b.kind, b.depth));
+  const sentences = blocks.flatMap((b) => b.sentences);
+  sentences.forEach((s, i) => (s.index = i));
+  const quotes = blocks.flatMap((b) => findQuotes(plan.prose, b));
+  const fmKind = plan.frontMatter.type ?? plan.frontMatter.kind;
+  return {
+    text,
+    format,
+    ...(options.filePath ? { filePath: options.filePath } : {}),
+    kind: typeof fmKind === 'string' ? fmKind.toLowerCase() : (options.kind ?? kindFromTitle(text)),
+    frontMatter: plan.frontMatter,
+    blocks,
+    sentences,
+    quotes,
+    excluded: plan.excluded,
+    comments: plan.comments,
+    lines: createLineIndex(text),
+  };
+}

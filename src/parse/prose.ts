@@ -1,0 +1,47 @@
+import type { Span } from '../document/types.js';
+
+/**
+ * Builds the "prose mask": a copy of the source, the same length, where everything that is not prose is
+ * replaced by spaces (line breaks are kept). Segmentation runs on the mask so offsets stay exact while code,
+ * markup and URLs are never linted.
+ */
+export function maskOutside(text: string, keep: Span[]): string {
+  const sorted = [...keep].sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = 0;
+  for (const span of sorted) {
+    const start = Math.max(span.start, cursor);
+    if (span.end <= start) continue;
+    out += blank(text.slice(cursor, start));
+    out += text.slice(start, span.end);
+    cursor = span.end;
+  }
+  return out + blank(text.slice(cursor));
+}
+
+/** Replaces the given ranges of an already-masked text with spaces. */
+export function maskRanges(prose: string, ranges: Span[]): string {
+  if (ranges.length === 0) return prose;
+  let out = '';
+  let cursor = 0;
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(r.start, cursor);
+    if (r.end <= start) continue;
+    out += prose.slice(cursor, start) + blank(prose.slice(start, r.end));
+    cursor = r.end;
+  }
+  return out + prose.slice(cursor);
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\r\n]/g, ' ');
+}
+
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+
+/** URLs and e-mail addresses: not prose even in plain text (a path may contain 'race' or 'bame'). */
+export function urlRanges(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(URL_OR_EMAIL)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}

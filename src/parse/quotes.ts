@@ -1,0 +1,118 @@
+import type { Block, Quote, QuoteKind, Span } from '../document/types.js';
+
+/**
+ * Finds quotation spans in a block and decides whose words they are. Straight and curly, double and single
+ * marks are recognised; a straight single quote only counts when it cannot be an apostrophe.
+ */
+
+const MAX_QUOTE_LENGTH = 1200;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/:;,"“‘-]/.test(c);
+
+interface Mark {
+  open: string[];
+  close: string[];
+}
+const DOUBLE: Mark = { open: ['"', '\u201c', '\u201e', '\u00ab'], close: ['"', '\u201d', '\u00bb'] };
+const SINGLE: Mark = { open: ["'", '\u2018'], close: ["'", '\u2019'] };
+
+function canOpen(text: string, i: number, mark: Mark): boolean {
+  const c = text[i];
+  if (!mark.open.includes(c)) return false;
+  if (c === "'" || c === '"') return isSpaceOrStart(text[i - 1]) && text[i + 1] !== undefined && !/\s/.test(text[i + 1]);
+  return true;
+}
+
+function canClose(text: string, i: number, mark: Mark): boolean {
+  const c = text[i];
+  if (!mark.close.includes(c)) return false;
+  if (c === "'" || c === '\u2019') return !/\s/.test(text[i - 1] ?? ' ') && !isWordChar(text[i + 1]);
+  return !/\s/.test(text[i - 1] ?? ' ') || c !== '"';
+}
+
+/** Pairs quotation marks of one family within [start, end) of the prose text. */
+function pairMarks(prose: string, start: number, end: number, mark: Mark): Span[] {
+  const spans: Span[] = [];
+  let i = start;
+  while (i < end) {
+    if (canOpen(prose, i, mark)) {
+      const limit = Math.min(end, i + MAX_QUOTE_LENGTH);
+      let j = i + 1;
+      while (j < limit && !canClose(prose, j, mark)) j++;
+      if (j < limit) {
+        spans.push({ start: i, end: j + 1 });
+        i = j + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return spans;
+}
+
+const SELF_BEFORE =
+  /\b(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|identif(?:y|ies|ied|ying)|refer(?:s|red|ring)? to|see(?:s)?|think(?:s)? of|regard(?:s|ed)?)\s+(?:herself|himself|themselves|themself|myself|ourselves|yourself)\s*(?:as)?\s*[:,]?\s*$|\b(?:self-identif(?:y|ies|ied)|identif(?:y|ies|ied)) as\s*[:,]?\s*$|\bin (?:her|his|their|my|our) own words\s*[:,]?\s*$/i;
+
+const MENTION_BEFORE =
+  /\b(?:the|a|this|that|these|those|such|any|his|her|their|its)?\s*(?:terms?|words?|phrases?|labels?|expressions?|descriptions?|wording|language|acronyms?|abbreviations?)\s*(?:such as|like|of|including|e\.g\.)?\s*[:,]?\s*(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)\s*(?:,|or|and)\s*)*$|\b(?:such as|for example|e\.g\.|like)\s*(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)\s*(?:,|or|and)\s*)*$|\b(?:calls?|called|calling|labelled|labels|labelling|branded|brands|termed|dubbed|chose|chosen|chooses|uses?|used|using|write|writes|wrote|say|says|instead of|rather than|not|no longer use|avoid|replace|replaced)\s+(?:(?:him|her|them|it|us|me|the\s+\w+(?:\s+\w+)?|\w+)\s+)?(?:as\s+)?$|\b(?:file|record|entry|form|report|notes?|list)\s+(?:says?|said|describes?|described|calls?|called|records?|recorded|lists?|listed)\s+(?:\w+\s+){0,3}$/i;
+
+const MENTION_AFTER =
+  /^\s*(?:rather than|instead of|is|was|are|were)\s+(?:no longer|not|outdated|offensive|removed|replaced|wrong)|^\s*(?:from|on) (?:an? |the )?(?:old |outdated )?(?:list|form|drop-down|menu)|^\s*(?:,|or|and)\s*(?:'|"|‘|“)/i;
+
+const SPEECH_VERB =
+  '(?:said|says|say|told|tells|tell|wrote|writes|write|explained|explains|replied|replies|stated|states|state|shouted|shouts|asked|asks|added|adds|disclosed|discloses|reported|reports|commented|comments|described|describes|screamed|yelled|called out|messaged|texted|recorded|noted|notes|remarked|exclaimed|continued|answered|wrote down)';
+
+/** 'She said: "…"', 'He told me "…"': the quote is somebody's own words. */
+const SPEECH_DIRECT = new RegExp(`\\b${SPEECH_VERB}(?:\\s+(?:me|us|her|him|them|staff|the \\w+|his \\w+|her \\w+|their \\w+|officers|police))?\\s*(?:that\\s*)?[:,]?\\s*$`, 'i');
+/** '"…," she said': attribution after the quote. */
+const SPEECH_AFTER = new RegExp(`^\\s*[,.!?]?\\s*(?:(?:she|he|they|i|we|[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)?|(?:the|her|his|their)\\s+\\w+)\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:she|he|they|[A-Z]\\w*))\\b`);
+/** 'the teacher said he was "aggressive"': a speech verb earlier in the sentence, a clause between. */
+const SPEECH_EARLIER = new RegExp(`(?:^|[^\\w])((?:(?:the|his|her|their|a|an|my)\\s+)?[\\w'-]+(?:\\s+[\\w'-]+)?)\\s+${SPEECH_VERB}\\b`, 'i');
+const FIRST_PERSON = /(?:^|[^\w'])(?:i|i'm|i've|i'd|me|my|mine|we|us|our|myself)(?:[^\w']|$)/i;
+
+function speakerBefore(before: string): string | undefined {
+  const m = SPEECH_EARLIER.exec(before);
+  return m ? m[1].trim() : undefined;
+}
+
+/**
+ * Decides whose words a quotation holds from the words of its sentence before and after it.
+ */
+export function classifyQuote(before: string, inner: string, after: string): { kind: QuoteKind; speaker?: string } {
+  if (SELF_BEFORE.test(before)) return { kind: 'self-description' };
+  if (MENTION_BEFORE.test(before) || MENTION_AFTER.test(after)) return { kind: 'mention' };
+  if (SPEECH_DIRECT.test(before)) return { kind: 'speech', speaker: speakerBefore(before) };
+  if (SPEECH_AFTER.test(after)) return { kind: 'speech' };
+  const earlier = speakerBefore(before);
+  if (earlier !== undefined) {
+    if (FIRST_PERSON.test(inner)) return { kind: 'speech', speaker: earlier };
+    return { kind: 'third-party-label', speaker: earlier };
+  }
+  // Quoted first-person words are somebody's speech even without a verb ('She was upset: "I want to go home"').
+  if (FIRST_PERSON.test(inner) && inner.split(/\s+/).length > 2) return { kind: 'speech' };
+  return { kind: 'unattributed' };
+}
+
+/** Finds and classifies every quotation in a block. */
+export function findQuotes(prose: string, block: Block): Quote[] {
+  const { start, end } = block.span;
+  const spans = [...pairMarks(prose, start, end, DOUBLE), ...pairMarks(prose, start, end, SINGLE)];
+  // Keep single-quote spans that sit wholly inside or wholly outside double-quote spans (no straddling).
+  const accepted: Span[] = [];
+  for (const s of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const straddles = accepted.some((a) => (s.start > a.start && s.start < a.end && s.end > a.end) || (s.start < a.start && s.end > a.start && s.end < a.end));
+    if (!straddles) accepted.push(s);
+  }
+  return accepted.map((span) => {
+    const sentence = block.sentences.find((s) => s.span.start <= span.start && span.start < s.span.end);
+    const from = sentence ? Math.min(sentence.span.start, span.start) : start;
+    const to = sentence ? Math.max(sentence.span.end, span.end) : end;
+    const inner = { start: span.start + 1, end: span.end - 1 };
+    // Attribution may sit in the previous sentence of the block ('She said:' ends one sentence in some parsers).
+    const before = prose.slice(from, span.start);
+    const after = prose.slice(span.end, Math.min(end, Math.max(to, span.end + 60)));
+    const { kind, speaker } = classifyQuote(before, prose.slice(inner.start, inner.end), after);
+    return { span, inner, kind, ...(speaker ? { speaker } : {}) };
+  });
+}

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
+import type { Sentence, Span, Token } from '../document/types.js';
+
+/**
+ * Term lists are data (`rules/<id>/terms.yml`), compiled once into token-sequence matchers.
+ *
+ * Pattern syntax, one phrase per string, words separated by spaces:
+ *   - `a|b|c`   one word, any of these
+ *   - `word?`   optional word
+ *   - `*`       any one word
+ *   - a word written in capitals (`BAME`) matches only in capitals; other words ignore case
+ *   - a hyphen splits words: `mixed-race` and `mixed race` are the same phrase and match both spellings.
+ */
+export interface TermEntry {
+  id: string;
+  match: string[];
+  /** Preferred wordings, offered as suggestions. */
+  suggest?: string[];
+  /** A direct replacement the standard gives: offered as a safe fix. */
+  fix?: string;
+  note?: string;
+  source?: string;
+  severity?: 'error' | 'warning' | 'info';
+  /** Free-form data a rule's check may read (e.g. `scope: child`). */
+  [key: string]: unknown;
+}
+
+export interface TermHit {
+  term: TermEntry;
+  sentence: Sentence;
+  span: Span;
+  /** Matched text exactly as written in the source. */
+  text: string;
+  /** Index in `sentence.tokens` of the first and last matched token. */
+  first: number;
+  last: number;
+}
+
+interface Atom {
+  normal: string;
+  span: Span;
+  token: number;
+}
+
+type WordTest = { any: true } | { any: false; words: Set<string>; exactCase: boolean };
+
+interface CompiledPhrase {
+  term: TermEntry;
+  words: WordTest[];
+}
+
+const isCapitalised = (w: string) => w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w);
+
+function atomsOf(sentence: Sentence): Atom[] {
+  const atoms: Atom[] = [];
+  for (const token of sentence.tokens) {
+    for (const part of token.parts) atoms.push({ normal: part.normal, span: part.span, token: token.index });
+  }
+  return atoms;
+}
+
+/** Expands optional words into every variant, then splits words at hyphens. */
+function expand(pattern: string): string[][] {
+  let variants: string[][] = [[]];
+  for (const raw of pattern.trim().split(/\s+/)) {
+    const optional = raw.endsWith('?') && raw.length > 1;
+    const word = optional ? raw.slice(0, -1) : raw;
+    const pieces = word === '*' ? ['*'] : splitHyphens(word);
+    variants = variants.flatMap((v) => (optional ? [v, [...v, ...pieces]] : [[...v, ...pieces]]));
+  }
+  return variants.filter((v) => v.length > 0);
+}
+
+/** `half-caste|half-breed` → alternatives per position; every alternative must split into the same count. */
+function splitHyphens(word: string): string[] {
+  const alternatives = word.split('|').map((alt) => alt.split(/[-\u2010\u2011]/).filter(Boolean));
+  const width = Math.max(...alternatives.map((a) => a.length));
+  if (alternatives.some((a) => a.length !== width)) {
+    throw new Error(`term pattern word "${word}": alternatives split into different numbers of words at hyphens`);
+  }
+  return Array.from({ length: width }, (_, i) => [...new Set(alternatives.map((a) => a[i]))].join('|'));
+}
+
+function compileWord(word: string): WordTest {
+  if (word === '*') return { any: true };
+  const alts = word.split('|');
+  const exactCase = alts.every(isCapitalised);
+  return { any: false, exactCase, words: new Set(alts.map((a) => (exactCase ? a : a.toLowerCase().replace(/’/g, "'")))) };
+}
+
+export class TermMatcher {
+  readonly terms: TermEntry[];
+  private byFirstWord = new Map<string, CompiledPhrase[]>();
+
+  constructor(terms: TermEntry[], origin = 'terms') {
+    assertTerms(terms, origin);
+    this.terms = terms;
+    for (const term of terms) {
+      for (const pattern of term.match) {
+        for (const variant of expand(pattern)) {
+          if (variant[0] === '*') throw new Error(`${origin}: term "${term.id}" pattern "${pattern}" may not start with *`);
+          const words = variant.map(compileWord);
+          const first = words[0] as { words: Set<string> };
+          for (const w of first.words) {
+            const key = w.toLowerCase();
+            const list = this.byFirstWord.get(key) ?? [];
+            list.push({ term, words });
+            this.byFirstWord.set(key, list);
+          }
+        }
+      }
+    }
+  }
+
+  /** Every first word of every phrase: what a fast pre-scan must look for. */
+  triggerWords(): string[] {
+    return [...this.byFirstWord.keys()];
+  }
+
+  /** All matches in a sentence, longest first at each position, without overlaps. */
+  matchSentence(sentence: Sentence, source: string): TermHit[] {
+    const atoms = atomsOf(sentence);
+    const hits: TermHit[] = [];
+    let i = 0;
+    while (i < atoms.length) {
+      const candidates = this.byFirstWord.get(atoms[i].normal);
+      let best: { phrase: CompiledPhrase; length: number } | undefined;
+      for (const phrase of candidates ?? []) {
+        const length = matchAt(phrase.words, atoms, i, sentence.tokens, source);
+        if (length > 0 && (!best || length > best.length)) best = { phrase, length };
+      }
+      if (!best) {
+        i++;
+        continue;
+      }
+      const firstAtom = atoms[i];
+      const lastAtom = atoms[i + best.length - 1];
+      const span = { start: firstAtom.span.start, end: lastAtom.span.end };
+      hits.push({ term: best.phrase.term, sentence, span, text: source.slice(span.start, span.end), first: firstAtom.token, last: lastAtom.token });
+      i += best.length;
+    }
+    return hits;
+  }
+
+  match(sentences: Iterable<Sentence>, source: string): TermHit[] {
+    const hits: TermHit[] = [];
+    for (const s of sentences) hits.push(...this.matchSentence(s, source));
+    return hits;
+  }
+}
+
+function matchAt(words: WordTest[], atoms: Atom[], at: number, tokens: Token[], source: string): number {
+  if (at + words.length > atoms.length) return 0;
+  for (let k = 0; k < words.length; k++) {
+    const test = words[k];
+    const atom = atoms[at + k];
+    if (test.any) continue;
+    const candidate = test.exactCase ? source.slice(atom.span.start, atom.span.end) : atom.normal;
+    if (!test.words.has(candidate)) return 0;
+    // Words of a phrase must be adjacent: a comma or full stop between them breaks the phrase.
+    if (k > 0) {
+      const gap = source.slice(atoms[at + k - 1].span.end, atom.span.start);
+      if (!/^[\s\-\u2010\u2011]*$/.test(gap)) return 0;
+    }
+  }
+  void tokens;
+  return words.length;
+}
+
+function assertTerms(terms: TermEntry[], origin: string): void {
+  const ids = new Set<string>();
+  const phrases = new Map<string, string>();
+  for (const term of terms) {
+    if (!term.id || !Array.isArray(term.match) || term.match.length === 0) {
+      throw new Error(`${origin}: every term needs an id and a non-empty match list (${JSON.stringify(term).slice(0, 80)})`);
+    }
+    if (ids.has(term.id)) throw new Error(`${origin}: duplicate term id "${term.id}"`);
+    ids.add(term.id);
+    for (const pattern of term.match) {
+      const key = pattern.toLowerCase().replace(/[-\u2010\u2011]/g, ' ').replace(/\s+/g, ' ').trim();
+      const other = phrases.get(key);
+      if (other) throw new Error(`${origin}: phrase "${pattern}" appears in both "${other}" and "${term.id}"`);
+      phrases.set(key, term.id);
+    }
+  }
+}
+
+/**
+ * Loads `terms.yml` beside a rule module. Works from the TypeScript sources (tests) and from the compiled
+ * `dist/rules/<id>/rule.js`, whose data stays in `rules/<id>/`.
+ */
+export function loadTermsBeside(moduleUrl: string, fileName = 'terms.yml'): TermEntry[] {
+  const dir = dirname(fileURLToPath(moduleUrl)).replace(`${sep}dist${sep}rules${sep}`, `${sep}rules${sep}`);
+  const file = join(dir, fileName);
+  const data = yaml.load(readFileSync(file, 'utf8')) as { terms?: TermEntry[] } | TermEntry[] | undefined;
+  const terms = Array.isArray(data) ? data : data?.terms;
+  if (!Array.isArray(terms)) throw new Error(`${file}: expected a list of terms under "terms:"`);
+  return terms;
+}
