@@ -45,6 +45,12 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** How a quoted, attributed third-party label is treated: reported as info, or exempt. */
   thirdPartyQuotes?: 'info' | 'exempt';
+  /**
+   * What text can make this rule report, for the batch pre-scan that skips blocks no enabled rule could match.
+   * The first words of `terms.yml` phrases are added automatically; `words` are lower-case words, `pattern` a
+   * case-sensitive regular-expression source (e.g. abbreviations). 'always' for rules that must see every block.
+   */
+  triggers?: { words?: string[]; pattern?: string } | 'always';
   /** Document-level rules report once per document rather than per match. */
   scope?: 'sentence' | 'document';
   options?: Record<string, OptionSpec>;
