@@ -60,7 +60,7 @@ export default defineRule({
       const descriptor = termReport(ctx, hit, 'label');
       const quote = ctx.quoteAt(hit.span);
       if (quote?.kind === 'third-party-label') descriptor.messageId = 'quotedLabel';
-      const reason = quote ? undefined : legitimateUse(hit, doc.text, ctx.tags(hit.sentence));
+      const reason = quote ? undefined : legitimateUse(hit, doc.text, () => ctx.tags(hit.sentence));
       if (reason) ctx.exempt(descriptor, 'legitimate-sense', reason);
       else ctx.report(descriptor);
     }
@@ -68,7 +68,7 @@ export default defineRule({
 });
 
 /** Why this occurrence is not a label on a person, or undefined when it is one. */
-function legitimateUse(hit: TermHit, source: string, tags: Set<string>[]): string | undefined {
+function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]): string | undefined {
   const { sentence } = hit;
   if (isInsideCompound(hit)) return `part of the compound “${sentence.tokens[hit.first].text}”`;
   if (isUnquotedMention(source, hit)) return 'the word is being discussed, not used';
@@ -87,7 +87,7 @@ function legitimateUse(hit: TermHit, source: string, tags: Set<string>[]): strin
 
   if (hit.term.form === 'noun') return nounIsLabel(before, after) ? undefined : 'does not name anybody’s conduct';
 
-  const view = new SentenceView(sentence, tags, source);
+  const view = new SentenceView(sentence, tags(), source);
   const target = findTarget(view, hit.first, hit.last);
   if (target.comodifiers.some((t) => /^racis[tm]|^racial/.test(t.normal))) return 'racist abuse named as such';
   if (id === 'angry' && isOwnFeeling(target, source, hit)) return "the person's own feeling, reported";
