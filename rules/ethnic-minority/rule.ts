@@ -1,6 +1,5 @@
 import { defineRule, type ReportDescriptor, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
-import { matchCase } from '../../src/engine/term-report.js';
 import { isUnquotedMention } from '../../src/parse/quotes.js';
 import { wordsAfter, wordsBefore } from '../../src/nlp/label-context.js';
 
@@ -129,15 +128,21 @@ function replacementFor(hit: TermHit, preset: Preset, custom: string | undefined
 
 /** Replaces the words, and 'an' before them when the replacement starts with a consonant ('an ethnic minority'). */
 function suggestion(ctx: RuleContext, source: string, span: { start: number; end: number }, term: string, replacement: string) {
-  const text = matchCase(term, replacement);
+  const text = caseLike(term, replacement);
   const article = /\b(an?)\s+$/i.exec(source.slice(Math.max(0, span.start - 4), span.start));
   if (article) {
     const wanted = /^[aeiou]/i.test(text) ? 'an' : 'a';
     if (wanted !== article[1].toLowerCase()) {
       const start = span.start - article[0].length;
-      const edit = ctx.replace({ start, end: span.end }, `${matchCase(article[1], wanted)} ${text}`);
+      const edit = ctx.replace({ start, end: span.end }, `${caseLike(article[1], wanted)} ${text}`);
       return { desc: `Replace with “${edit.text}”`, edit };
     }
   }
   return { desc: `Replace with “${text}”`, edit: ctx.replace(span, text) };
+}
+
+/** Capitalises the replacement when the original word starts with a capital, but never shouts an acronym's case. */
+function caseLike(original: string, replacement: string): string {
+  const initialCapital = /^\p{Lu}/u.test(original) && !/^\p{Lu}{2,}/u.test(original);
+  return initialCapital ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
 }

@@ -129,9 +129,8 @@ function classifyingUse(hit: TermHit, source: string): Classification | undefine
     const modifier = source.slice(start, hit.span.start);
     return { span: { start, end: hit.span.end }, safe: false, replacement: `${modifier}${ethnicity}` };
   }
-  if (/^[-\s]+(?:matched|matching|match)\b/i.test(after) || RECORDING_BEFORE.test(before) || RECORDING_AFTER.test(after)) {
-    return { span: hit.span, safe: false, replacement: ethnicity };
-  }
+  if (RECORDING_BEFORE.test(before) || RECORDING_AFTER.test(after)) return { span: hit.span, safe: !plural, replacement: ethnicity };
+  if (/^[-\s]+(?:matched|matching|match)\b/i.test(after)) return { span: hit.span, safe: false, replacement: ethnicity };
   return undefined;
 }
 

@@ -6,9 +6,11 @@ import { isInsideCompound, isNegated, wordsBefore } from '../../src/nlp/label-co
 import { isUnquotedMention } from '../../src/parse/quotes.js';
 
 /** Verbs of receiving: 'received threatening and racist abuse', 'faced hostility from neighbours'. */
-const RECEIVED = /\b(?:receiv(?:e|es|ed|ing)|experienc(?:e|es|ed|ing)|fac(?:e|es|ed|ing)|suffer(?:s|ed|ing)?|subjected to|endur(?:e|es|ed|ing)|target(?:ed)? (?:of|by|with)|victim of|exposed to|on the receiving end of)\b/i;
+const RECEIVED = /\b(?:receiv(?:e|es|ed|ing)|experienc(?:e|es|ed|ing)|fac(?:e|es|ed|ing)|suffer(?:s|ed|ing)?|subjected to|endur(?:e|es|ed|ing)|target(?:ed)? (?:of|by|with)|victim of|exposed to|on the receiving end of)\s+(?:(?:a|an|the|some|more|repeated|further|verbal|physical|serious|frequent|ongoing|persistent|racist|racial|\w+ly|and|,)\s*){0,4}$/i;
 /** People whose manipulation is the harm being described: 'the exploiters are manipulative' (TERMS, DERBY). */
 const PERPETRATORS = /\b(?:exploiters?|perpetrators?|abusers?|groomers?|gangs?|traffickers?|dealers?|predators?|offenders?|elders|olders|older (?:men|males|adults))\b/i;
+/** 'the men who groomed her': people described by what they did to a victim. */
+const PERPETRATOR_CLAUSE = /\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:groomed|exploited|abused|trafficked|targeted|raped|assaulted|controlled|coerced)\b/i;
 /** Named offences: 'arrested for threatening behaviour', 'witness intimidation'. */
 const OFFENCE_CONTEXT = /\b(?:arrest(?:ed)?|charg(?:e|ed|es)|caution(?:ed)?|convict(?:ed|ion)|offences?|public order|section 4|s\.?\s?4a?|prosecut(?:ed|ion)|court|pleaded|plead)\b/i;
 /** A noun label names somebody's conduct when it is theirs or aimed at someone. */
@@ -82,14 +84,18 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
     return "'threatening behaviour' as a named offence";
   }
   if (id === 'intimidation' && (/^\s+of (?:a |the )?witness/i.test(after) || /\bwitness\s+$/i.test(before))) return 'a named offence';
-  if (id === 'manipulative' && PERPETRATORS.test(source.slice(sentence.span.start, sentence.span.end))) return 'describes how perpetrators exploit a victim';
-  if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
-
-  if (hit.term.form === 'noun') return nounIsLabel(before, after) ? undefined : 'does not name anybody’s conduct';
+  const text = source.slice(sentence.span.start, sentence.span.end);
+  if (id === 'manipulative' && (PERPETRATORS.test(text) || PERPETRATOR_CLAUSE.test(text))) return 'describes how perpetrators exploit a victim';
+  if (hit.term.form === 'noun') {
+    if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
+    return nounIsLabel(before, after) ? undefined : 'does not name anybody’s conduct';
+  }
 
   const view = new SentenceView(sentence, tags(), source);
   const target = findTarget(view, hit.first, hit.last);
+  if (target.kind === 'thing' || target.kind === 'service') return describeTarget(target);
   if (target.comodifiers.some((t) => /^racis[tm]|^racial/.test(t.normal))) return 'racist abuse named as such';
+  if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
   if (id === 'angry' && isOwnFeeling(target, source, hit)) return "the person's own feeling, reported";
   return labelsAPerson(target, hit.term.strength === 'strong') ? undefined : describeTarget(target);
 }

@@ -383,7 +383,8 @@ function asComplementTarget(view: SentenceView, asIndex: number): Target | undef
   while (k >= 0) {
     const w = view.word(k);
     if (AS_VERBS.has(w) && (view.isVerb(k) || w === 'across' || w === 'known')) break;
-    if (w === 'by') {
+    if (w === 'by' || PREPOSITIONS.has(w)) {
+      // 'described by the school as', 'described in previous reports as': a phrase, not the object.
       inAgent = true;
       objectEnd = undefined;
       k--;
@@ -411,7 +412,7 @@ function asComplementTarget(view: SentenceView, asIndex: number): Target | undef
 }
 
 function firstObjectBefore(view: SentenceView, verb: number, asIndex: number): number | undefined {
-  for (let j = verb + 1; j < asIndex && view.word(j) !== 'by'; j++) if (view.isNoun(j) || view.isPronoun(j)) return j;
+  for (let j = verb + 1; j < asIndex && !PREPOSITIONS.has(view.word(j)); j++) if (view.isNoun(j) || view.isPronoun(j)) return j;
   return undefined;
 }
 
