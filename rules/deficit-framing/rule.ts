@@ -62,6 +62,9 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   const id = hit.term.id;
   if (id === 'resistant' && MATERIAL_RESISTANCE.test(after)) return 'resistance of a body or material';
   if (id === 'not-engaging' && AVOIDED_RISK.test(after)) return 'keeping away from a risk';
+  if (id === 'hard-to-reach' && /^\s+(?:by|on|via)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:mobile\s+)?(?:phone|telephone|e-?mail|text|post|letter)\b/i.test(after)) {
+    return 'a practical note about a contact route';
+  }
   if (id !== 'not-engaging' && isNegated(hit)) return 'negated';
   const applies = hit.term.applies as 'person' | 'not-service' | 'always';
   if (applies === 'always') return undefined;

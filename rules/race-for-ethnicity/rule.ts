@@ -14,10 +14,13 @@ const CLASSIFYING_MODIFIERS = new Set([
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'my', 'your', 'our', "one's", 'its']);
 /** 'race' as a competition: 'he won his race', 'they ran in the same race'. */
 const SPORT = /\b(?:ran|run|runs|running|runner|won|win|wins|winning|lost|finish(?:ed|es|ing)?|marathon|\d+k|sprint|relay|laps?|medal|sports? day|athletics|cycling|swim(?:ming)?|horses?|boat|bet|betting|compet(?:e|ed|es|ing|ition)|spectators?|cheer(?:ed|ing)?|start(?:ing)? line)\b/i;
+/** 'the race on Saturday', 'Sunday's race': an event. */
+const EVENT_AFTER = /^\s+(?:on|at|this|next|last|in the park|was won|starts?|started|begins?)\b/i;
+const TIME_POSSESSOR = /^(?:today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|year|month|day|morning|afternoon|evening|night|season)'s$/;
 /** Where 'racial group' or 'racial origin' is the wording of a statute being cited. */
 const STATUTE = /\b(?:Children Act|Equality Act|Race Relations Act|s\.?\s?22|section 22|s\.?\s?9\b|section 9\b|protected characteristic)/i;
 /** 'race' modifying another noun names a topic, not a person's category: 'our race equality plan', 'race hate crime'. */
-const RACE_AS_MODIFIER = /^[-\s]+(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|and (?:ethnicity|racism|culture|identity))\b/i;
+const RACE_AS_MODIFIER = /^[-\s]+(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|and (?:ethnicity|racism|culture|identity)|cars?|tracks?|course|day|horses?|meeting|night|results?|winners?|bikes?|boats?|walkers?|runners?|pack|number|officials?)\b/i;
 const RECORDING_BEFORE = /\b(?:record(?:s|ed|ing)?|ask(?:s|ed|ing)? about|note[sd]?|stat(?:e|es|ed|ing)|document(?:s|ed|ing)?|collect(?:s|ed|ing)?|captur(?:e|es|ed|ing)|list(?:s|ed|ing)?|enter(?:s|ed)?|tick(?:ed)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?$/i;
 const RECORDING_AFTER = /^\s+(?:(?:is|was|were|has been|had been)\s+)?(?:not\s+)?(?:recorded|stated|known|unknown|given|listed|noted|documented|declared)\b/i;
 const DISCRIMINATION_BEFORE = /\b(?:because of|due to|on (?:the )?grounds of|on account of|based on|regardless of|irrespective of|on the basis of)\s+(?:\w+\s+)?$/i;
@@ -109,12 +112,19 @@ function classifyingUse(hit: TermHit, source: string): Classification | undefine
   const ethnicity = plural ? 'ethnicities' : 'ethnicity';
   const sentence = source.slice(hit.sentence.span.start, hit.sentence.span.end);
   const previous = previousWord(hit);
+  // A table cell or list item that is only the word: a field label.
+  const block = hit.sentence.block;
+  if ((block.kind === 'table-cell' || block.kind === 'list-item') && /^[\s*_:|-]*$/.test(source.slice(block.span.start, hit.span.start) + source.slice(hit.span.end, block.span.end))) {
+    return { span: hit.span, safe: !plural, replacement: ethnicity };
+  }
   // A field label: 'Race: Black', 'Race/ethnicity:', 'Ethnicity/race:'.
-  if (/^\s*(?::|\(|\/|-\s)/.test(after) || /\/\s*$/.test(before)) {
+  const tableCell = /(?:^|\|)\s*$/.test(before) && /^\s*\|/.test(after);
+  const sport = SPORT.test(sentence) || EVENT_AFTER.test(after) || TIME_POSSESSOR.test(previous ?? '');
+  if (tableCell || /^\s*(?::|\/)/.test(after) || /\/\s*$/.test(before) || (!sport && /^\s*(?:\(|-\s)/.test(after))) {
     const doubled = /^\s*\/\s*ethnicity/i.test(after) || /ethnicity\s*\/\s*$/i.test(before);
     return { span: hit.span, safe: !doubled && !plural, replacement: ethnicity };
   }
-  if (SPORT.test(sentence) || RACE_AS_MODIFIER.test(after) || /^\s+\p{Lu}/u.test(after) && /^\p{Lu}/u.test(hit.text)) return undefined;
+  if (sport || RACE_AS_MODIFIER.test(after) || /^\s+\p{Lu}/u.test(after) && /^\p{Lu}/u.test(hit.text)) return undefined;
   if (previous && (POSSESSIVE_PRONOUNS.has(previous) || /(?:'s|s')$/.test(previous)) && previous !== "human's") {
     return { span: hit.span, safe: !DISCRIMINATION_BEFORE.test(before.replace(/\S+\s*$/, '')), replacement: ethnicity };
   }

@@ -12,7 +12,7 @@ const PERPETRATORS = /\b(?:exploiters?|perpetrators?|abusers?|groomers?|gangs?|t
 /** 'the men who groomed her': people described by what they did to a victim. */
 const PERPETRATOR_CLAUSE = /\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:groomed|exploited|abused|trafficked|targeted|raped|assaulted|controlled|coerced)\b/i;
 /** Named offences: 'arrested for threatening behaviour', 'witness intimidation'. */
-const OFFENCE_CONTEXT = /\b(?:arrest(?:ed)?|charg(?:e|ed|es)|caution(?:ed)?|convict(?:ed|ion)|offences?|public order|section 4|s\.?\s?4a?|prosecut(?:ed|ion)|court|pleaded|plead)\b/i;
+const OFFENCE_CONTEXT = /\b(?:arrest(?:ed)?|charg(?:e|ed|es)|caution(?:ed)?|convict(?:ed|ions?)|offences?|public order|section 4|s\.?\s?4a?|prosecut(?:ed|ion)|court|pleaded|plead)\b/i;
 /** A noun label names somebody's conduct when it is theirs or aimed at someone. */
 const NOUN_OWNER_BEFORE = /\b(?:his|her|their|my|your|[A-Z][\w'-]*'s|verbal|physical|show(?:s|ed|n|ing)?|display(?:s|ed|ing)?|displays of|exhibit(?:s|ed|ing)?|us(?:e|es|ed|ing)|history of|episodes? of|incidents? of|outbursts? of|signs? of|acts? of|bouts? of)\s+(?:\w+\s+)?$/i;
 const NOUN_AIM_AFTER = /^\s+(?:towards?|to|at|against|toward)\b/i;

@@ -152,6 +152,9 @@ export function classifyWord(token: Token, tags: Set<string> | undefined, extra?
   // A capitalised word that is not the first of its sentence is most often a name in these records.
   if (token.index > 0 && /^\p{Lu}/u.test(token.text) && !/^\p{Lu}+$/u.test(token.text)) return 'person';
   if (tags?.has('ProperNoun')) return 'person';
+  // A bare capitalised singular noun opening a sentence ('Kwesi was loud') is a name: common nouns there take a
+  // determiner, and the mass nouns that do not ('Music', 'Traffic') are in the thing lexicon above.
+  if (token.index === 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && tags?.has('Noun') && !tags.has('Plural') && !tags.has('Pronoun')) return 'person';
   return 'unknown';
 }
 
