@@ -91,6 +91,8 @@ export default defineRule({
 
 function notADescription(hit: TermHit, source: string): string | undefined {
   const after = wordsAfter(source, hit);
+  // 'minority ethnic (BME) staff': the acronym only restates the words just reported.
+  if (hit.term.id === 'bame' && /(?:ethnic|minority|minorities)\s*\(\s*$/i.test(wordsBefore(source, hit))) return 'the acronym of the words just before it';
   if (PROPER_NAME_AFTER.test(after) || NETWORK_AFTER.test(after)) return 'the name of a network or body';
   if (isUnquotedMention(source, hit)) return 'mention';
   return undefined;

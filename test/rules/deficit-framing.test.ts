@@ -16,6 +16,7 @@ ruleTester(rule, {
     { text: "The old assessment called the family 'hard to reach'.", note: 'quoted mention' },
     { text: 'We no longer describe families as hard to reach.', note: 'unquoted mention' },
     { text: 'The extension is non-compliant with building regulations.', note: 'a building' },
+    { text: 'Ms Toure is hard to reach by phone, so I write to her.', note: 'a contact route' },
   ],
   invalid: [
     { text: 'The Mensah family are ⟦hard to reach⟧.', errors: [{ messageId: 'deficit', suggestions: 0 }] },

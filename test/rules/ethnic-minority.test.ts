@@ -30,5 +30,6 @@ ruleTester(rule, {
     { text: 'Outreach to ⟦people of colour⟧ will be expanded.', options: { preset: 'nhs-rho' }, errors: [{ suggestions: 0 }] },
     { text: 'More ⟦BAME⟧ governors are needed.', options: { preferred: 'racially minoritised' }, errors: [{ suggestions: ['racially minoritised'] }] },
     { text: 'The report counts ⟦visible minorities⟧ separately.', errors: [{ severity: 'info' }] },
+    { text: '⟦Black and minority ethnic⟧ (BME) staff were surveyed.', errors: [{ messageId: 'acronym' }], note: 'acronym in brackets reported once' },
   ],
 });

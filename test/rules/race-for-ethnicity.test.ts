@@ -18,6 +18,8 @@ ruleTester(rule, {
     { text: 'The Children Act asks us to consider his racial origin and culture.', note: 'statute wording' },
     { text: 'The cold war arms race was the topic of his essay.', note: 'arms race' },
     { text: 'Racism and racial trauma were discussed in supervision.', note: 'racism vocabulary' },
+    { text: 'Jide showed me his new race car set.', note: 'race as a modifier' },
+    { text: "He is excited about Saturday's race.", note: 'an event' },
   ],
   invalid: [
     { text: '⟦Race⟧: White Other.', output: 'Ethnicity: White Other.', errors: [{ messageId: 'race', suggestions: ['Ethnicity'] }] },
@@ -33,5 +35,11 @@ ruleTester(rule, {
     { text: 'Staff must record their ⟦racial identity⟧ on joining.', errors: [{ severity: 'warning', suggestions: ['ethnic identity', 'cultural identity'] }] },
     { text: 'Kai is bullied because of his ⟦race⟧.', errors: [{ suggestions: ['ethnicity'] }], note: 'no safe fix in a discrimination context' },
     { text: '⟦Race⟧ not recorded on the referral.', output: 'Ethnicity not recorded on the referral.' },
+    {
+      text: '| Name | ⟦Race⟧ |\n| --- | --- |\n| Ali | Other |',
+      format: 'markdown',
+      output: '| Name | Ethnicity |\n| --- | --- |\n| Ali | Other |',
+      note: 'table header cell',
+    },
   ],
 });

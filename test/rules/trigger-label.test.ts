@@ -25,6 +25,8 @@ ruleTester(rule, {
     { text: 'There was loud music from the party next door until 2am.', note: 'music' },
     { text: 'The exploiters are manipulative and target children who are isolated.', note: 'exploiters' },
     { text: 'She has faced hostility from neighbours since moving in.', note: 'hostility received' },
+    { text: 'Mr Yusuf has previous convictions for threatening behaviour.', note: 'named offence, plural' },
+    { text: 'Her seizures are unpredictable and can happen at night.', note: 'a medical event' },
   ],
   invalid: [
     { text: 'Ms Kamara was ⟦hostile⟧ when we arrived.', errors: [{ messageId: 'label', severity: 'warning', suggestions: 0 }] },
@@ -45,5 +47,7 @@ ruleTester(rule, {
     { text: 'Mr Reid was ⟦confrontational⟧ in the core group and ⟦disrespectful⟧ to the chair.' },
     { text: 'Her ex-partner was ⟦menacing⟧ and ⟦threatening⟧ towards staff.' },
     { text: 'Staff find him ⟦intimidating⟧.', note: 'object complement' },
+    { text: 'Efe was ⟦loud⟧ and giggly at tea time.', note: 'a name opening the sentence' },
+    { text: 'Mr Omar received a warning after being ⟦aggressive⟧ to a neighbour.', note: 'receiving something else' },
   ],
 });
