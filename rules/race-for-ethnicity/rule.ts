@@ -126,7 +126,9 @@ function classifyingUse(hit: TermHit, source: string): Classification | undefine
   }
   if (sport || RACE_AS_MODIFIER.test(after) || /^\s+\p{Lu}/u.test(after) && /^\p{Lu}/u.test(hit.text)) return undefined;
   if (previous && (POSSESSIVE_PRONOUNS.has(previous) || /(?:'s|s')$/.test(previous)) && previous !== "human's") {
-    return { span: hit.span, safe: !DISCRIMINATION_BEFORE.test(before.replace(/\S+\s*$/, '')), replacement: ethnicity };
+    // 'bullied because of his race' describes discrimination on a protected ground, in its legal wording.
+    if (DISCRIMINATION_BEFORE.test(before.replace(/\S+\s*$/, ''))) return undefined;
+    return { span: hit.span, safe: true, replacement: ethnicity };
   }
   const ofPerson = /^\s+of\s+(?:the|a|an|his|her|their|this|each|every|that)?\s*([\w'-]+)/i.exec(after);
   if (ofPerson && (PERSON_NOUNS.has(ofPerson[1].toLowerCase()) || /^\p{Lu}/u.test(ofPerson[1]))) {

@@ -79,6 +79,8 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   const after = source.slice(hit.span.end, sentence.span.end);
   const id = hit.term.id;
   if (id === 'loud' && (/\bout\s+$/i.test(before) || /^\s+and clear\b/i.test(after))) return 'idiom';
+  if (id === 'evasive' && /^\s+action\b/i.test(after)) return 'idiom';
+  if (id === 'angry' && /\b(?:made|makes|make|making|left|leaves)\s+(?:him|her|them|me|us|[A-Z]\w+)\s+(?:\w+\s+)?$/.test(before)) return 'a feeling caused by something, not a trait';
   if (id === 'threatening' && /^\s+to\s+\w/i.test(after)) return 'reports what the person threatened to do';
   if (id === 'threatening' && /^\s+behaviou?r\b/i.test(after) && (OFFENCE_CONTEXT.test(source.slice(sentence.span.start, sentence.span.end)) || /^\s*Threatening Behaviou?r/.test(source.slice(hit.span.start)))) {
     return "'threatening behaviour' as a named offence";

@@ -111,7 +111,7 @@ const LINKING = words(`is was were are am be been being 's become became becomes
 const FEEL = words(`feel feels felt feeling`);
 /** Verbs whose object takes a complement: 'found him rude', 'considers the family uncooperative'. */
 const COMPLEMENT_VERBS = words(`find finds found finding consider considers considered considering deem deems deemed think thinks thought
-  believe believes believed call calls called calling judge judges judged`);
+  believe believes believed call calls called calling judge judges judged make makes made making render renders rendered`);
 /** Verbs before 'as': 'described her as', 'presents as', 'came across as'. */
 const AS_VERBS = words(`describe describes described describing see sees seen saw seeing view views viewed viewing regard regards regarded
   perceive perceives perceived present presents presented presenting across label labels labelled labeled labelling portray portrays
@@ -367,7 +367,8 @@ function predicativeTarget(view: SentenceView, first: number): Target {
 /** 'found him rude' (object complement) or note shorthand without a verb: 'Dad hostile on arrival'. */
 function objectOrShorthandTarget(view: SentenceView, end: number): Target {
   let start = end;
-  while (start > 0 && view.isNoun(start - 1) && !/[^\s]/.test(view.gapBefore(start))) start--;
+  // A pronoun is a whole noun phrase ('makes him unpredictable'); a noun may have modifiers before it.
+  while (!view.isPronoun(end) && start > 0 && view.isNoun(start - 1) && !COMPLEMENT_VERBS.has(view.word(start - 1)) && !/[^\s]/.test(view.gapBefore(start))) start--;
   let before = start - 1;
   while (before >= 0 && (DETERMINERS.has(view.word(before)) || view.isAdjective(before))) before--;
   const relation: Relation = before >= 0 && COMPLEMENT_VERBS.has(view.word(before)) ? 'complement' : 'predicative';

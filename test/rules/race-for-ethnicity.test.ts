@@ -19,6 +19,7 @@ ruleTester(rule, {
     { text: 'The cold war arms race was the topic of his essay.', note: 'arms race' },
     { text: 'Racism and racial trauma were discussed in supervision.', note: 'racism vocabulary' },
     { text: 'Jide showed me his new race car set.', note: 'race as a modifier' },
+    { text: 'Kai says he is picked on because of his race.', note: 'discrimination on a protected ground' },
     { text: "He is excited about Saturday's race.", note: 'an event' },
   ],
   invalid: [
@@ -33,7 +34,6 @@ ruleTester(rule, {
     { text: '⟦Racial origin⟧: Black Other.' },
     { text: 'The mentor is from the same ⟦racial group⟧ as Jay.' },
     { text: 'Staff must record their ⟦racial identity⟧ on joining.', errors: [{ severity: 'warning', suggestions: ['ethnic identity', 'cultural identity'] }] },
-    { text: 'Kai is bullied because of his ⟦race⟧.', errors: [{ suggestions: ['ethnicity'] }], note: 'no safe fix in a discrimination context' },
     { text: '⟦Race⟧ not recorded on the referral.', output: 'Ethnicity not recorded on the referral.' },
     {
       text: '| Name | ⟦Race⟧ |\n| --- | --- |\n| Ali | Other |',
