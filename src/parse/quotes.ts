@@ -70,12 +70,27 @@ const SPEECH_DIRECT = new RegExp(`\\b${SPEECH_VERB}(?:\\s+(?:me|us|her|him|them|
 /** '"…," she said': attribution after the quote. */
 const SPEECH_AFTER = new RegExp(`^\\s*[,.!?]?\\s*(?:(?:she|he|they|i|we|[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)?|(?:the|her|his|their)\\s+\\w+)\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:she|he|they|[A-Z]\\w*))\\b`);
 /** 'the teacher said he was "aggressive"': a speech verb earlier in the sentence, a clause between. */
-const SPEECH_EARLIER = new RegExp(`(?:^|[^\\w])((?:(?:the|his|her|their|a|an|my)\\s+)?[\\w'-]+(?:\\s+[\\w'-]+)?)\\s+${SPEECH_VERB}\\b`, 'i');
+const SPEECH_EARLIER = new RegExp(`(?:^|[^\\w])((?:(?:the|his|her|their|a|an|my)\\s+)?[\\w'-]+(?:\\s+[\\w'-]+){0,2})\\s+${SPEECH_VERB}\\b`, 'gi');
 const FIRST_PERSON = /(?:^|[^\w'])(?:i|i'm|i've|i'd|me|my|mine|we|us|our|myself)(?:[^\w']|$)/i;
 
+/** The speaker of the speech verb nearest the quote: 'Mrs Ivy Johnson said', 'the teacher wrote'. */
 function speakerBefore(before: string): string | undefined {
-  const m = SPEECH_EARLIER.exec(before);
-  return m ? m[1].trim() : undefined;
+  const matches = [...before.matchAll(SPEECH_EARLIER)];
+  if (matches.length === 0) return undefined;
+  return cleanSpeaker(matches[matches.length - 1][1]) ?? '';
+}
+
+const SPEAKER_START = /^(?:the|his|her|their|a|an|my|our|i|he|she|they|we|staff|police|officers)$/i;
+
+/** Drops words that cannot begin a speaker's name ('worries Ollie' → 'Ollie', "reach' and" → none). */
+function cleanSpeaker(raw: string): string | undefined {
+  const words = raw.trim().split(/\s+/);
+  while (words.length && (/['"‘’“”]/.test(words[0]) || !(SPEAKER_START.test(words[0]) || /^\p{Lu}/u.test(words[0])))) words.shift();
+  return words.length ? words.join(' ') : undefined;
+}
+
+function speakerField(speaker: string | undefined): { speaker?: string } {
+  return speaker ? { speaker } : {};
 }
 
 /**
@@ -84,12 +99,12 @@ function speakerBefore(before: string): string | undefined {
 export function classifyQuote(before: string, inner: string, after: string): { kind: QuoteKind; speaker?: string } {
   if (SELF_BEFORE.test(before)) return { kind: 'self-description' };
   if (MENTION_BEFORE.test(before) || MENTION_AFTER.test(after)) return { kind: 'mention' };
-  if (SPEECH_DIRECT.test(before)) return { kind: 'speech', speaker: speakerBefore(before) };
+  if (SPEECH_DIRECT.test(before)) return { kind: 'speech', ...speakerField(speakerBefore(before)) };
   if (SPEECH_AFTER.test(after)) return { kind: 'speech' };
   const earlier = speakerBefore(before);
   if (earlier !== undefined) {
-    if (FIRST_PERSON.test(inner)) return { kind: 'speech', speaker: earlier };
-    return { kind: 'third-party-label', speaker: earlier };
+    if (FIRST_PERSON.test(inner)) return { kind: 'speech', ...speakerField(earlier) };
+    return { kind: 'third-party-label', ...speakerField(earlier) };
   }
   // Quoted first-person words are somebody's speech even without a verb ('She was upset: "I want to go home"').
   if (FIRST_PERSON.test(inner) && inner.split(/\s+/).length > 2) return { kind: 'speech' };
