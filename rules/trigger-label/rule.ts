@@ -11,6 +11,8 @@ const RECEIVED = /\b(?:receiv(?:e|es|ed|ing)|experienc(?:e|es|ed|ing)|fac(?:e|es
 const PERPETRATORS = /\b(?:exploiters?|perpetrators?|abusers?|groomers?|gangs?|traffickers?|dealers?|predators?|offenders?|elders|olders|older (?:men|males|adults))\b/i;
 /** 'the men who groomed her': people described by what they did to a victim. */
 const PERPETRATOR_CLAUSE = /\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:groomed|exploited|abused|trafficked|targeted|raped|assaulted|controlled|coerced)\b/i;
+/** A record field about conduct: 'Presentation: hostile', 'Risk to staff: aggressive and volatile'. */
+const CONDUCT_FIELD_BEFORE = /\b(?:presentation|behaviou?rs?|demeanou?r|mood|attitude|manner|risks?(?: to (?:staff|workers|others|professionals))?|presenting|conduct|temperament)\s*:\s*(?:(?:very|quite|often|at times|[\w-]+\s*(?:,|and|or))\s*)*$/i;
 /** Named offences: 'arrested for threatening behaviour', 'witness intimidation'. */
 const OFFENCE_CONTEXT = /\b(?:arrest(?:ed)?|charg(?:e|ed|es)|caution(?:ed)?|convict(?:ed|ions?)|offences?|public order|section 4|s\.?\s?4a?|prosecut(?:ed|ion)|court|pleaded|plead)\b/i;
 /** A noun label names somebody's conduct when it is theirs or aimed at someone. */
@@ -93,6 +95,7 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
     return nounIsLabel(before, after) ? undefined : 'does not name anybody’s conduct';
   }
 
+  if (CONDUCT_FIELD_BEFORE.test(before)) return undefined;
   const view = new SentenceView(sentence, tags(), source);
   const target = findTarget(view, hit.first, hit.last);
   if (target.kind === 'thing' || target.kind === 'service') return describeTarget(target);

@@ -328,6 +328,8 @@ function firstNounPhraseHead(view: SentenceView, from: number, to: number): numb
 
 /** 'she was hostile', 'described as uncooperative', 'found him rude', 'Dad hostile on arrival'. */
 function predicativeTarget(view: SentenceView, first: number): Target {
+  // A note fragment that opens with the word ('Hostile on arrival.') is about the note's subject.
+  if (first === 0) return { kind: 'none', relation: 'predicative', comodifiers: [], elided: true };
   let crossedConjunction = false;
   for (let j = first - 1; j >= 0; j--) {
     if (HARD_PUNCTUATION.test(view.gapBefore(j + 1))) break;

@@ -27,6 +27,8 @@ ruleTester(rule, {
     { text: 'She has faced hostility from neighbours since moving in.', note: 'hostility received' },
     { text: 'Mr Yusuf has previous convictions for threatening behaviour.', note: 'named offence, plural' },
     { text: 'Her seizures are unpredictable and can happen at night.', note: 'a medical event' },
+    { text: 'Loud fireworks upset Mo on bonfire night.', note: 'fragment-like opening with a noun' },
+    { text: 'The driver took evasive action.', note: 'idiom' },
   ],
   invalid: [
     { text: 'Ms Kamara was ⟦hostile⟧ when we arrived.', errors: [{ messageId: 'label', severity: 'warning', suggestions: 0 }] },
@@ -48,6 +50,8 @@ ruleTester(rule, {
     { text: 'Her ex-partner was ⟦menacing⟧ and ⟦threatening⟧ towards staff.' },
     { text: 'Staff find him ⟦intimidating⟧.', note: 'object complement' },
     { text: 'Efe was ⟦loud⟧ and giggly at tea time.', note: 'a name opening the sentence' },
+    { text: 'Presentation: ⟦hostile⟧ and ⟦evasive⟧.', note: 'a conduct field' },
+    { text: '⟦Volatile⟧ on the ward, calmer by the evening.', note: 'a note fragment' },
     { text: 'Mr Omar received a warning after being ⟦aggressive⟧ to a neighbour.', note: 'receiving something else' },
   ],
 });
