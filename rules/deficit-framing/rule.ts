@@ -48,7 +48,15 @@ export default defineRule({
   check(doc, ctx) {
     for (const hit of ctx.termHits()) {
       const descriptor = termReport(ctx, hit, 'deficit');
-      const reason = ctx.quoteAt(hit.span) ? undefined : legitimateUse(hit, doc.text, () => ctx.tags(hit.sentence));
+      if (ctx.quoteAt(hit.span)) {
+        ctx.report(descriptor); // the engine judges quotations
+        continue;
+      }
+      if (isUnquotedMention(doc.text, hit)) {
+        ctx.exempt(descriptor, 'mention', 'the phrase is being discussed, not used');
+        continue;
+      }
+      const reason = legitimateUse(hit, doc.text, () => ctx.tags(hit.sentence));
       if (reason) ctx.exempt(descriptor, 'legitimate-sense', reason);
       else ctx.report(descriptor);
     }
@@ -57,7 +65,6 @@ export default defineRule({
 
 function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]): string | undefined {
   if (isInsideCompound(hit)) return `part of the compound “${hit.sentence.tokens[hit.first].text}”`;
-  if (isUnquotedMention(source, hit)) return 'the phrase is being discussed, not used';
   const after = wordsAfter(source, hit);
   const id = hit.term.id;
   if (id === 'resistant' && MATERIAL_RESISTANCE.test(after)) return 'resistance of a body or material';

@@ -112,7 +112,7 @@ function describe(hit: TermHit, source: string, ctx: RuleContext, preset: Preset
     messageId: spelt ? 'acronym' : 'collective',
     span,
     data: { term, advice, note: hit.term.note ?? '' },
-    suggest: replacement ? [suggestion(ctx, source, span, term, replacement)] : [],
+    suggest: replacement ? [suggestion(ctx, source, span, term, span.start === hit.sentence.span.start ? capitalise(replacement) : replacement)] : [],
   };
   if (hit.term.severity) descriptor.severity = hit.term.severity as Severity;
   return descriptor;
@@ -147,4 +147,8 @@ function suggestion(ctx: RuleContext, source: string, span: { start: number; end
 function caseLike(original: string, replacement: string): string {
   const initialCapital = /^\p{Lu}/u.test(original) && !/^\p{Lu}{2,}/u.test(original);
   return initialCapital ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
+}
+
+function capitalise(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
 }

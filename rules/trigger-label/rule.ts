@@ -64,7 +64,15 @@ export default defineRule({
       const descriptor = termReport(ctx, hit, 'label');
       const quote = ctx.quoteAt(hit.span);
       if (quote?.kind === 'third-party-label') descriptor.messageId = 'quotedLabel';
-      const reason = quote ? undefined : legitimateUse(hit, doc.text, () => ctx.tags(hit.sentence));
+      if (quote) {
+        ctx.report(descriptor); // the engine judges quotations (third-party labels become info)
+        continue;
+      }
+      if (isUnquotedMention(doc.text, hit)) {
+        ctx.exempt(descriptor, 'mention', 'the word is being discussed, not used');
+        continue;
+      }
+      const reason = legitimateUse(hit, doc.text, () => ctx.tags(hit.sentence));
       if (reason) ctx.exempt(descriptor, 'legitimate-sense', reason);
       else ctx.report(descriptor);
     }
@@ -75,7 +83,6 @@ export default defineRule({
 function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]): string | undefined {
   const { sentence } = hit;
   if (isInsideCompound(hit)) return `part of the compound “${sentence.tokens[hit.first].text}”`;
-  if (isUnquotedMention(source, hit)) return 'the word is being discussed, not used';
   if (isNegated(hit)) return 'negated: records that the behaviour was absent';
   const before = wordsBefore(source, hit);
   const after = source.slice(hit.span.end, sentence.span.end);

@@ -160,7 +160,7 @@ function inheritListKinds(prose: string, quotes: Quote[]): Quote[] {
 const TERM_WORD = '(?:terms?|words?|labels?|phrases?|expressions?|acronyms?|abbreviations?|descriptions?|descriptors?|wording)';
 /** 'the term BAME', 'labels such as aggressive', 'we no longer use BAME': a word discussed without quotation marks. */
 const UNQUOTED_MENTION_BEFORE = new RegExp(
-  `\\b${TERM_WORD}\\s*(?:such as|like|including|e\\.g\\.|of|:)?\\s*[:,]?\\s*(?:[\\w-]+\\s*(?:,|and|or|, and|, or)\\s+){0,4}$|\\b(?:no longer use[sd]?|stop(?:ped)? using|avoid(?:s|ed|ing)? using|do not use|does not use|don't use|doesn't use|not to use|rather than|instead of|replac(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:${TERM_WORD}\\s+)?$`,
+  `\\b${TERM_WORD}\\s*(?:such as|like|including|e\\.g\\.|of|:)?\\s*[:,]?\\s*(?:[\\w'-]+(?:\\s+[\\w'-]+){0,3}\\s*(?:,|and|or|, and|, or)\\s+){0,4}$|\\b(?:no longer use[sd]?|stop(?:ped)? using|avoid(?:s|ed|ing)? using|do not use|does not use|don't use|doesn't use|not to use|rather than|instead of|replac(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:${TERM_WORD}\\s+)?$`,
   'i',
 );
 /** Advice about labelling: "do not describe parents as aggressive", "avoid calling a family hard to reach". */
