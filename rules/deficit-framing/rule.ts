@@ -48,11 +48,8 @@ export default defineRule({
   check(doc, ctx) {
     for (const hit of ctx.termHits()) {
       const descriptor = termReport(ctx, hit, 'deficit');
-      if (ctx.quoteAt(hit.span)) {
-        ctx.report(descriptor); // the engine judges quotations
-        continue;
-      }
-      if (isUnquotedMention(doc.text, hit)) {
+      // Inside quotation marks the engine decides whose words they are.
+      if (!ctx.quoteAt(hit.span) && isUnquotedMention(doc.text, hit)) {
         ctx.exempt(descriptor, 'mention', 'the phrase is being discussed, not used');
         continue;
       }

@@ -64,11 +64,8 @@ export default defineRule({
       const descriptor = termReport(ctx, hit, 'label');
       const quote = ctx.quoteAt(hit.span);
       if (quote?.kind === 'third-party-label') descriptor.messageId = 'quotedLabel';
-      if (quote) {
-        ctx.report(descriptor); // the engine judges quotations (third-party labels become info)
-        continue;
-      }
-      if (isUnquotedMention(doc.text, hit)) {
+      // Inside quotation marks the engine decides whose words they are (third-party labels become info).
+      if (!quote && isUnquotedMention(doc.text, hit)) {
         ctx.exempt(descriptor, 'mention', 'the word is being discussed, not used');
         continue;
       }
