@@ -20,7 +20,7 @@ const TIME_POSSESSOR = /^(?:today|tomorrow|yesterday|monday|tuesday|wednesday|th
 /** Where 'racial group' or 'racial origin' is the wording of a statute being cited. */
 const STATUTE = /\b(?:Children Act|Equality Act|Race Relations Act|s\.?\s?22|section 22|s\.?\s?9\b|section 9\b|protected characteristic)/i;
 /** 'race' modifying another noun names a topic, not a person's category: 'our race equality plan', 'race hate crime'. */
-const RACE_AS_MODIFIER = /^[-\s]+(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|and (?:ethnicity|racism|culture|identity)|cars?|tracks?|course|day|horses?|meeting|night|results?|winners?|bikes?|boats?|walkers?|runners?|pack|number|officials?)\b/i;
+const RACE_AS_MODIFIER = /^[-\s]+(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|cars?|tracks?|course|day|horses?|meeting|night|results?|winners?|bikes?|boats?|walkers?|runners?|pack|number|officials?)\b/i;
 const RECORDING_BEFORE = /\b(?:record(?:s|ed|ing)?|ask(?:s|ed|ing)? about|note[sd]?|stat(?:e|es|ed|ing)|document(?:s|ed|ing)?|collect(?:s|ed|ing)?|captur(?:e|es|ed|ing)|list(?:s|ed|ing)?|enter(?:s|ed)?|tick(?:ed)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?$/i;
 const RECORDING_AFTER = /^\s+(?:(?:is|was|were|has been|had been)\s+)?(?:not\s+)?(?:recorded|stated|known|unknown|given|listed|noted|documented|declared)\b/i;
 const DISCRIMINATION_BEFORE = /\b(?:because of|due to|on (?:the )?grounds of|on account of|based on|regardless of|irrespective of|on the basis of)\s+(?:\w+\s+)?$/i;

@@ -34,6 +34,7 @@ ruleTester(rule, {
     { text: '⟦Racial origin⟧: Black Other.' },
     { text: 'The mentor is from the same ⟦racial group⟧ as Jay.' },
     { text: 'Staff must record their ⟦racial identity⟧ on joining.', errors: [{ severity: 'warning', suggestions: ['ethnic identity', 'cultural identity'] }] },
+    { text: "The panel said Ama's ⟦race⟧ and culture must be considered.", output: "The panel said Ama's ethnicity and culture must be considered." },
     { text: '⟦Race⟧ not recorded on the referral.', output: 'Ethnicity not recorded on the referral.' },
     {
       text: '| Name | ⟦Race⟧ |\n| --- | --- |\n| Ali | Other |',
