@@ -131,7 +131,7 @@ const ADVERB_WORDS = words(`very quite extremely really particularly especially 
   clearly often sometimes always never usually increasingly also at times first initially later again still then now already
   becoming potentially physically verbally openly overtly deeply incredibly consistently repeatedly constantly`);
 /** Short adverbial phrases that can sit between a linking verb and its complement: 'was at times hostile'. */
-const ADVERBIAL_PAIRS = new Set(['at times', 'at first', 'at points', 'on occasion', 'on occasions', 'at one point', 'in turn']);
+const ADVERBIAL_PAIRS = new Set(['at times', 'at first', 'at points', 'on occasion', 'on occasions', 'in turn']);
 
 const HARD_PUNCTUATION = /[;:.!?()[\]{}\u2014\u2013]|\s-\s/;
 
