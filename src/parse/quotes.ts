@@ -1,4 +1,4 @@
-import type { Block, Quote, QuoteKind, Span } from '../document/types.js';
+import type { Block, Quote, QuoteKind, Sentence, Span } from '../document/types.js';
 
 /**
  * Finds quotation spans in a block and decides whose words they are. Straight and curly, double and single
@@ -58,7 +58,9 @@ const MENTION_BEFORE =
   /\b(?:the|a|this|that|these|those|such|any|his|her|their|its)?\s*(?:terms?|words?|phrases?|labels?|expressions?|descriptions?|wording|language|acronyms?|abbreviations?)\s*(?:such as|like|of|including|e\.g\.)?\s*[:,]?\s*(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)\s*(?:,|or|and)\s*)*$|\b(?:such as|for example|e\.g\.|like)\s*(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”)\s*(?:,|or|and)\s*)*$|\b(?:calls?|called|calling|labelled|labels|labelling|branded|brands|termed|dubbed|chose|chosen|chooses|uses?|used|using|write|writes|wrote|say|says|instead of|rather than|not|no longer use|avoid|replace|replaced)\s+(?:(?:him|her|them|it|us|me|the\s+\w+(?:\s+\w+)?|\w+)\s+)?(?:as\s+)?$|\b(?:file|record|entry|form|report|notes?|list)\s+(?:says?|said|describes?|described|calls?|called|records?|recorded|lists?|listed)\s+(?:\w+\s+){0,3}$/i;
 
 const MENTION_AFTER =
-  /^\s*(?:rather than|instead of|is|was|are|were)\s+(?:no longer|not|outdated|offensive|removed|replaced|wrong)|^\s*(?:from|on) (?:an? |the )?(?:old |outdated )?(?:list|form|drop-down|menu)|^\s*(?:,|or|and)\s*(?:'|"|‘|“)/i;
+  /^\s*(?:rather than|instead of|is|was|are|were)\s+(?:no longer|not|outdated|offensive|removed|replaced|wrong)|^\s*(?:from|on) (?:an? |the )?(?:old |outdated )?(?:list|form|drop-down|menu)/i;
+/** A list of quoted words with no other cue is most often a list of terms: "'BAME', 'BME' or 'ethnic minority'". */
+const LIST_AFTER = /^\s*(?:,|or|and)\s*(?:'|"|‘|“)/;
 
 const SPEECH_VERB =
   '(?:said|says|say|told|tells|tell|wrote|writes|write|explained|explains|replied|replies|stated|states|state|shouted|shouts|asked|asks|added|adds|disclosed|discloses|reported|reports|commented|comments|described|describes|screamed|yelled|called out|messaged|texted|recorded|noted|notes|remarked|exclaimed|continued|answered|wrote down)';
@@ -68,12 +70,27 @@ const SPEECH_DIRECT = new RegExp(`\\b${SPEECH_VERB}(?:\\s+(?:me|us|her|him|them|
 /** '"…," she said': attribution after the quote. */
 const SPEECH_AFTER = new RegExp(`^\\s*[,.!?]?\\s*(?:(?:she|he|they|i|we|[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)?|(?:the|her|his|their)\\s+\\w+)\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:she|he|they|[A-Z]\\w*))\\b`);
 /** 'the teacher said he was "aggressive"': a speech verb earlier in the sentence, a clause between. */
-const SPEECH_EARLIER = new RegExp(`(?:^|[^\\w])((?:(?:the|his|her|their|a|an|my)\\s+)?[\\w'-]+(?:\\s+[\\w'-]+)?)\\s+${SPEECH_VERB}\\b`, 'i');
+const SPEECH_EARLIER = new RegExp(`(?:^|[^\\w])((?:(?:the|his|her|their|a|an|my)\\s+)?[\\w'-]+(?:\\s+[\\w'-]+){0,2})\\s+${SPEECH_VERB}\\b`, 'gi');
 const FIRST_PERSON = /(?:^|[^\w'])(?:i|i'm|i've|i'd|me|my|mine|we|us|our|myself)(?:[^\w']|$)/i;
 
+/** The speaker of the speech verb nearest the quote: 'Mrs Ivy Johnson said', 'the teacher wrote'. */
 function speakerBefore(before: string): string | undefined {
-  const m = SPEECH_EARLIER.exec(before);
-  return m ? m[1].trim() : undefined;
+  const matches = [...before.matchAll(SPEECH_EARLIER)];
+  if (matches.length === 0) return undefined;
+  return cleanSpeaker(matches[matches.length - 1][1]) ?? '';
+}
+
+const SPEAKER_START = /^(?:the|his|her|their|a|an|my|our|i|he|she|they|we|staff|police|officers)$/i;
+
+/** Drops words that cannot begin a speaker's name ('worries Ollie' → 'Ollie', "reach' and" → none). */
+function cleanSpeaker(raw: string): string | undefined {
+  const words = raw.trim().split(/\s+/);
+  while (words.length && (/['"‘’“”]/.test(words[0]) || !(SPEAKER_START.test(words[0]) || /^\p{Lu}/u.test(words[0])))) words.shift();
+  return words.length ? words.join(' ') : undefined;
+}
+
+function speakerField(speaker: string | undefined): { speaker?: string } {
+  return speaker ? { speaker } : {};
 }
 
 /**
@@ -82,15 +99,16 @@ function speakerBefore(before: string): string | undefined {
 export function classifyQuote(before: string, inner: string, after: string): { kind: QuoteKind; speaker?: string } {
   if (SELF_BEFORE.test(before)) return { kind: 'self-description' };
   if (MENTION_BEFORE.test(before) || MENTION_AFTER.test(after)) return { kind: 'mention' };
-  if (SPEECH_DIRECT.test(before)) return { kind: 'speech', speaker: speakerBefore(before) };
+  if (SPEECH_DIRECT.test(before)) return { kind: 'speech', ...speakerField(speakerBefore(before)) };
   if (SPEECH_AFTER.test(after)) return { kind: 'speech' };
   const earlier = speakerBefore(before);
   if (earlier !== undefined) {
-    if (FIRST_PERSON.test(inner)) return { kind: 'speech', speaker: earlier };
-    return { kind: 'third-party-label', speaker: earlier };
+    if (FIRST_PERSON.test(inner)) return { kind: 'speech', ...speakerField(earlier) };
+    return { kind: 'third-party-label', ...speakerField(earlier) };
   }
   // Quoted first-person words are somebody's speech even without a verb ('She was upset: "I want to go home"').
   if (FIRST_PERSON.test(inner) && inner.split(/\s+/).length > 2) return { kind: 'speech' };
+  if (LIST_AFTER.test(after)) return { kind: 'mention' };
   return { kind: 'unattributed' };
 }
 
@@ -104,7 +122,7 @@ export function findQuotes(prose: string, block: Block): Quote[] {
     const straddles = accepted.some((a) => (s.start > a.start && s.start < a.end && s.end > a.end) || (s.start < a.start && s.end > a.start && s.end < a.end));
     if (!straddles) accepted.push(s);
   }
-  return accepted.map((span) => {
+  const quotes = accepted.map((span) => {
     const sentence = block.sentences.find((s) => s.span.start <= span.start && span.start < s.span.end);
     const from = sentence ? Math.min(sentence.span.start, span.start) : start;
     const to = sentence ? Math.max(sentence.span.end, span.end) : end;
@@ -113,6 +131,49 @@ export function findQuotes(prose: string, block: Block): Quote[] {
     const before = prose.slice(from, span.start);
     const after = prose.slice(span.end, Math.min(end, Math.max(to, span.end + 60)));
     const { kind, speaker } = classifyQuote(before, prose.slice(inner.start, inner.end), after);
-    return { span, inner, kind, ...(speaker ? { speaker } : {}) };
+    return { span, inner, kind, ...(speaker ? { speaker } : {}) } as Quote;
   });
+  return inheritListKinds(prose, quotes);
+}
+
+const LIST_JOIN = /^\s*(?:,|\/|or|and|nor|,\s*(?:or|and))\s*$/i;
+
+/**
+ * Quotes in a list share the first one's standing: in "labels such as 'uncooperative' or 'hostile'" and "calls
+ * him 'loud', 'rude' and 'aggressive'", the cue before the first quote covers them all.
+ */
+function inheritListKinds(prose: string, quotes: Quote[]): Quote[] {
+  const ordered = [...quotes].sort((a, b) => a.span.start - b.span.start);
+  for (let i = 1; i < ordered.length; i++) {
+    const previous = ordered[i - 1];
+    const current = ordered[i];
+    if (previous.span.end > current.span.start) continue;
+    if (!LIST_JOIN.test(prose.slice(previous.span.end, current.span.start))) continue;
+    if (previous.kind === 'unattributed') continue;
+    current.kind = previous.kind;
+    if (previous.speaker) current.speaker = previous.speaker;
+    else delete current.speaker;
+  }
+  return quotes;
+}
+
+const TERM_WORD = '(?:terms?|words?|labels?|phrases?|expressions?|acronyms?|abbreviations?|descriptions?|descriptors?|wording)';
+/** 'the term BAME', 'labels such as aggressive', 'we no longer use BAME': a word discussed without quotation marks. */
+const UNQUOTED_MENTION_BEFORE = new RegExp(
+  `\\b${TERM_WORD}\\s*(?:such as|like|including|e\\.g\\.|of|:)?\\s*[:,]?\\s*(?:[\\w'-]+(?:\\s+[\\w'-]+){0,3}\\s*(?:,|and|or|, and|, or)\\s+){0,4}$|\\b(?:no longer use[sd]?|stop(?:ped)? using|avoid(?:s|ed|ing)? using|do not use|does not use|don't use|doesn't use|not to use|rather than|instead of|replac(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:${TERM_WORD}\\s+)?$`,
+  'i',
+);
+/** Advice about labelling: "do not describe parents as aggressive", "avoid calling a family hard to reach". */
+const LABELLING_ADVICE_BEFORE =
+  /\b(?:not|never|n't|no longer|avoid(?:s|ed|ing)?|stop(?:ped)?|instead of)\s+(?:to\s+)?(?:label(?:s|led|ling)?|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|refer(?:ring)? to|record(?:s|ed|ing)?|writ(?:e|es|ing))\s+(?:\w+\s+){0,3}(?:as\s+)?$/i;
+const UNQUOTED_MENTION_AFTER = /^\s*(?:\(|,)?\s*(?:is|was|are|were)\s+(?:an?\s+)?(?:outdated|offensive|unhelpful|inappropriate|no longer (?:used|acceptable)|not (?:used|acceptable|appropriate))\b|^\s+(?:is|was) (?:a|an|the) (?:term|word|label|phrase)\b/i;
+
+/**
+ * True when a word is discussed rather than used although it is not in quotation marks:
+ * "we no longer use the term BAME", "labels such as aggressive", "BAME is an outdated term".
+ */
+export function isUnquotedMention(source: string, hit: { sentence: Sentence; span: Span }): boolean {
+  const before = source.slice(hit.sentence.span.start, hit.span.start);
+  const after = source.slice(hit.span.end, hit.sentence.span.end);
+  return UNQUOTED_MENTION_BEFORE.test(before) || LABELLING_ADVICE_BEFORE.test(before) || UNQUOTED_MENTION_AFTER.test(after);
 }
