@@ -25,7 +25,7 @@ function post(path: string, body: string | Buffer, contentType?: string): Promis
   return fetch(new URL(path, running.url), {
     method: 'POST',
     headers: contentType ? { 'Content-Type': contentType } : {},
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 }
 

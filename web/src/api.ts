@@ -1,4 +1,4 @@
-import type { LintMessage, RuleInfo } from './types';
+import type { LintMessage, RuleInfo } from './types.js';
 
 /** A failure the page shows in its status line, worded for the practitioner. */
 export class CheckerError extends Error {}

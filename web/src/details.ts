@@ -1,5 +1,5 @@
-import { h, SEVERITY } from './dom';
-import type { Edit, Finding, RuleInfo } from './types';
+import { h, SEVERITY } from './dom.js';
+import type { Edit, Finding, RuleInfo } from './types.js';
 
 export interface DetailsEvents {
   apply(edit: Edit, finding: Finding): void;

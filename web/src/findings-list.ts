@@ -1,5 +1,5 @@
-import { h, plural, SEVERITY } from './dom';
-import type { Finding, RuleInfo } from './types';
+import { h, plural, SEVERITY } from './dom.js';
+import type { Finding, RuleInfo } from './types.js';
 
 export interface FindingsListEvents {
   /** A finding was focused (keyboard or click): show it. */

@@ -1,5 +1,5 @@
-import { h, SEVERITY } from './dom';
-import type { Finding } from './types';
+import { h, SEVERITY } from './dom.js';
+import type { Finding } from './types.js';
 
 /**
  * Draws the underlines. The backdrop sits behind the transparent textarea with the same font, padding and

@@ -1,11 +1,11 @@
 import './style.css';
-import { CheckerError, extractDocx, fetchRules, lint } from './api';
-import { Details } from './details';
-import { byId, plural } from './dom';
-import { FindingsList } from './findings-list';
-import { Highlights } from './highlights';
-import { applyEdits, diffTexts, mapFindings, placeMessages } from './spans';
-import type { Edit, Finding, LintMessage, RuleInfo } from './types';
+import { CheckerError, extractDocx, fetchRules, lint } from './api.js';
+import { Details } from './details.js';
+import { byId, plural } from './dom.js';
+import { FindingsList } from './findings-list.js';
+import { Highlights } from './highlights.js';
+import { applyEdits, diffTexts, mapFindings, placeMessages } from './spans.js';
+import type { Edit, Finding, LintMessage, RuleInfo } from './types.js';
 
 /** Long enough not to check half-typed words, short enough to feel immediate. */
 const DEBOUNCE_MS = 350;

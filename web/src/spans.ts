@@ -1,4 +1,4 @@
-import type { Edit, Finding, LintMessage, WireEdit } from './types';
+import type { Edit, Finding, LintMessage, WireEdit } from './types.js';
 
 /** Start offset of every line; the editor's text only ever contains "\n" line breaks. */
 function lineStarts(text: string): number[] {
