@@ -27,7 +27,8 @@ const DRAFT =
   'Mother is mixed race and works at the market on weekdays. Kayden enjoyed drawing with his grandmother.\n\n' +
   'Riley is a mixed-race boy of four who attends the nursery on the corner.\n';
 
-describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
+// Typing key by key is slow when the machine is busy; each step still fails fast on its own timeout.
+describe.skipIf(!hasChromium)('draft checker page in Chromium', { timeout: 90_000 }, () => {
   let running: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -61,20 +62,20 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
   const optionCount = () => page.getByRole('listbox', { name: 'Findings by rule' }).getByRole('option').count();
 
   it('underlines findings as a draft is typed and lists them by rule', async () => {
-    await expect.poll(counterText).toBe('No text yet');
+    await poll(counterText).toBe('No text yet');
     await editor().click();
-    await editor().pressSequentially(DRAFT, { delay: 2 });
+    await editor().pressSequentially(DRAFT, { delay: 2, timeout: 60_000 });
 
     const underlines = page.locator('#backdrop mark');
-    await expect.poll(() => underlines.filter({ hasText: /^mixed race$/ }).count()).toBe(1);
-    await expect.poll(() => underlines.filter({ hasText: /^mixed-race$/ }).count()).toBe(1);
+    await poll(() => underlines.filter({ hasText: /^mixed race$/ }).count()).toBe(1);
+    await poll(() => underlines.filter({ hasText: /^mixed-race$/ }).count()).toBe(1);
     // mixed-race is a warning by default: amber, solid underline.
-    await expect.poll(() => underlines.filter({ hasText: /^mixed race$/ }).getAttribute('class')).toMatch(/\bsev-warning\b/);
+    await poll(() => underlines.filter({ hasText: /^mixed race$/ }).getAttribute('class')).toMatch(/\bsev-warning\b/);
 
-    await expect.poll(() => mixedRaceOptions().count()).toBe(2);
+    await poll(() => mixedRaceOptions().count()).toBe(2);
     await expect(mixedRaceOptions().first().textContent()).resolves.toMatch(/mixed race/);
     const total = await optionCount();
-    await expect.poll(counterText).toMatch(new RegExp(`^${total} findings? left`));
+    await poll(counterText).toMatch(new RegExp(`^${total} findings? left`));
     await page.screenshot({ path: screenshotPath('serve-typed.png') });
   });
 
@@ -83,7 +84,7 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
     // Tab from the editor reaches the findings list (the details panel has nothing focusable yet).
     await editor().focus();
     await page.keyboard.press('Tab');
-    await expect.poll(() => focusedRole(page)).toBe('option');
+    await poll(() => focusedRole(page)).toBe('option');
     for (let i = 0; i < before && !(await focusedText(page)).includes('mixed race'); i++) await page.keyboard.press('ArrowDown');
     expect(await focusedText(page)).toMatch(/mixed race/);
     expect(await focusOutline(page)).not.toBe('none');
@@ -96,12 +97,17 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
 
     await page.keyboard.press('Enter');
     expect(await focusedText(page)).toBe('Apply safe fix: “of dual heritage”');
+    // Escape goes back to the list, Enter returns to the same suggestions.
+    await page.keyboard.press('Escape');
+    expect(await focusedText(page)).toMatch(/mixed race/);
+    await page.keyboard.press('Enter');
+    expect(await focusedText(page)).toBe('Apply safe fix: “of dual heritage”');
     const counterBefore = await counterText();
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => editor().inputValue()).toContain('Mother is of dual heritage and works');
-    await expect.poll(() => mixedRaceOptions().count()).toBe(1);
-    await expect.poll(counterText).not.toBe(counterBefore);
+    await poll(() => editor().inputValue()).toContain('Mother is of dual heritage and works');
+    await poll(() => mixedRaceOptions().count()).toBe(1);
+    await poll(counterText).not.toBe(counterBefore);
     expect(await counterText()).toMatch(new RegExp(`^${await optionCount()} findings? left`));
     // Focus stays in the list so the practitioner can carry on.
     expect(await focusedRole(page)).toBe('option');
@@ -112,43 +118,43 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
     const mark = page.locator('#backdrop mark', { hasText: /^mixed-race$/ });
     const box = (await mark.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => page.locator('#details .details-flagged').textContent()).toBe('mixed-race');
+    await poll(() => page.locator('#details .details-flagged').textContent()).toBe('mixed-race');
     // Whichever rewording the rule offers last (its wording is the rule's business, not this test's).
     const suggestion = page.locator('#details .actions button.suggestion').last();
     const replacement = (await suggestion.textContent())!.match(/“(.+)”/)![1];
     await suggestion.click();
 
-    await expect.poll(() => editor().inputValue()).toContain(`Riley is a ${replacement} boy of four`);
-    await expect.poll(() => mixedRaceOptions().count()).toBe(0);
-    await expect.poll(counterText).not.toBe(counterBefore);
+    await poll(() => editor().inputValue()).toContain(`Riley is a ${replacement} boy of four`);
+    await poll(() => mixedRaceOptions().count()).toBe(0);
+    await poll(counterText).not.toBe(counterBefore);
     expect(await counterText()).toMatch(new RegExp(`^(${await optionCount()} findings? left|No findings left)`));
   });
 
   it("'Apply all safe fixes' applies every fix, and Ctrl+Z undoes it", async () => {
     await editor().focus();
     await page.keyboard.press('Control+End');
-    await editor().pressSequentially('\nHer brother is mixed race. The aunt is mixed race too.\n', { delay: 2 });
-    await expect.poll(() => mixedRaceOptions().count()).toBe(2);
+    await editor().pressSequentially('\nHer brother is mixed race. The aunt is mixed race too.\n', { delay: 2, timeout: 60_000 });
+    await poll(() => mixedRaceOptions().count()).toBe(2);
     const fixable = await page.getByRole('option').filter({ hasText: 'safe fix' }).count();
     const button = page.getByRole('button', { name: 'Apply all safe fixes' });
     await expect(button.isEnabled()).resolves.toBe(true);
     await button.click();
-    await expect.poll(() => editor().inputValue()).toContain('Her brother is of dual heritage. The aunt is of dual heritage too.');
-    await expect.poll(() => mixedRaceOptions().count()).toBe(0);
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Applied \d+ safe fixes/);
+    await poll(() => editor().inputValue()).toContain('Her brother is of dual heritage. The aunt is of dual heritage too.');
+    await poll(() => mixedRaceOptions().count()).toBe(0);
+    await poll(() => page.locator('#status').textContent()).toMatch(/^Applied \d+ safe fixes/);
     const applied = Number((await page.locator('#status').textContent())!.match(/\d+/)![0]);
     expect(applied).toBeGreaterThanOrEqual(fixable);
 
     await editor().focus();
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => editor().inputValue()).toContain('Her brother is mixed race. The aunt is mixed race too.');
-    await expect.poll(() => mixedRaceOptions().count()).toBe(2);
+    await poll(() => editor().inputValue()).toContain('Her brother is mixed race. The aunt is mixed race too.');
+    await poll(() => mixedRaceOptions().count()).toBe(2);
   });
 
   it("copies the text and downloads it as .txt", async () => {
     const text = await editor().inputValue();
     await page.getByRole('button', { name: 'Copy text' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt' }).click()]);
     expect(download.suggestedFilename()).toBe('draft.txt');
@@ -162,9 +168,19 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       buffer: makeDocx(['Visit note', 'Her father is mixed race.']),
     });
-    await expect.poll(() => editor().inputValue()).toBe('Visit note\n\nHer father is mixed race.\n');
-    await expect.poll(() => page.locator('#file-name').textContent()).toBe('visit.docx');
-    await expect.poll(() => mixedRaceOptions().count()).toBe(1);
+    await poll(() => editor().inputValue()).toBe('Visit note\n\nHer father is mixed race.\n');
+    await poll(() => page.locator('#file-name').textContent()).toBe('visit.docx');
+    await poll(() => mixedRaceOptions().count()).toBe(1);
+  });
+
+  it('F8 in the draft selects the next finding and shows it', async () => {
+    await editor().focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    const selected = await editor().evaluate((e: any) => e.value.slice(e.selectionStart, e.selectionEnd));
+    expect(selected).toBe('mixed race');
+    await poll(() => page.locator('#details .details-flagged').textContent()).toBe('mixed race');
+    await poll(() => page.locator('#announcer').textContent()).toMatch(/^Warning: “mixed race”/);
   });
 
   it('passes WCAG AA contrast for the text on the page', async () => {
@@ -179,6 +195,11 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', () => {
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   });
 });
+
+/** Checks run after a debounce and a request; a busy machine (two shared cores) can take a while. */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 10_000, interval: 50 });
+}
 
 function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });

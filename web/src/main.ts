@@ -1,7 +1,7 @@
 import './style.css';
 import { CheckerError, extractDocx, fetchRules, lint } from './api.js';
 import { Details } from './details.js';
-import { byId, plural } from './dom.js';
+import { byId, plural, SEVERITY } from './dom.js';
 import { FindingsList } from './findings-list.js';
 import { Highlights } from './highlights.js';
 import { applyEdits, diffTexts, mapFindings, placeMessages } from './spans.js';
@@ -19,6 +19,7 @@ const fileName = byId('file-name');
 const fileInput = byId<HTMLInputElement>('file-input');
 const applyAllButton = byId<HTMLButtonElement>('apply-all');
 const emptyNote = byId('findings-empty');
+const announcer = byId('announcer');
 
 const state = {
   /** The editor's text as last seen; findings are placed in it. */
@@ -83,8 +84,8 @@ function updateCounter(): void {
   if (state.text.trim() === '') text = 'No text yet';
   else if (total === 0) text = state.checked ? 'No findings left' : 'Checking…';
   else {
-    const parts = [plural(count(2), 'error'), plural(count(1), 'warning'), `${count(0)} for review`];
-    text = `${plural(total, 'finding')} left (${parts.join(', ')})`;
+    const parts = [plural(count(2), 'error'), plural(count(1), 'warning'), `${count(0)} for review`].filter((p) => !p.startsWith('0 '));
+    text = `${plural(total, 'finding')} left: ${parts.join(', ')}`;
   }
   // Only a real change is announced: the counter is a live region.
   if (counter.textContent !== text) counter.textContent = text;
@@ -214,13 +215,19 @@ function nextFinding(direction: 1 | -1): void {
     ordered.find((f) => (direction === 1 ? f.start > caret : f.start < caret && f.key !== state.activeKey)) ?? ordered[0];
   editor.setSelectionRange(target.start, target.end);
   select(target.key, { reveal: true });
+  announcer.textContent = `${SEVERITY[target.message.severity].word}: ${target.message.message}`;
 }
 
-/** The finding under the caret, so moving through the text shows each finding's details. */
+/**
+ * The finding under the caret, so moving through the text shows each finding's details. A screen reader in
+ * the editor hears the message too (in the list, the focused option's own name is read instead).
+ */
 function selectAtCaret(): void {
   const caret = editor.selectionStart;
   const here = state.findings.find((f) => f.start <= caret && caret <= f.end && f.end > f.start);
-  if (here) select(here.key);
+  if (!here || here.key === state.activeKey) return;
+  select(here.key);
+  announcer.textContent = `${SEVERITY[here.message.severity].word}: ${here.message.message}`;
 }
 
 // ---- files ------------------------------------------------------------------------------------------------
