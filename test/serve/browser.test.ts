@@ -183,6 +183,12 @@ describe.skipIf(!hasChromium)('draft checker page in Chromium', { timeout: 90_00
     await poll(() => page.locator('#announcer').textContent()).toMatch(/^Warning: “mixed race”/);
   });
 
+  it('says clearly when a text is too large to check', async () => {
+    await editor().fill('The family met at the centre. '.repeat(40_000));
+    await poll(() => page.locator('#status').textContent()).toMatch(/too large for the checker \(limit 1 MB\)/);
+    await poll(counterText).toBe('Not checked');
+  });
+
   it('passes WCAG AA contrast for the text on the page', async () => {
     const failures = await page.evaluate(contrastFailures);
     expect(failures).toEqual([]);

@@ -30,6 +30,8 @@ const state = {
   rules: new Map<string, RuleInfo>(),
   /** Whether the findings come from a check of exactly `text` (not moved by typing since). */
   checked: true,
+  /** The last check failed (the status line says why). */
+  failed: false,
   nextKey: 1,
 };
 
@@ -82,7 +84,7 @@ function updateCounter(): void {
   const total = state.findings.length;
   let text: string;
   if (state.text.trim() === '') text = 'No text yet';
-  else if (total === 0) text = state.checked ? 'No findings left' : 'Checking…';
+  else if (total === 0) text = state.checked ? 'No findings left' : state.failed ? 'Not checked' : 'Checking…';
   else {
     const parts = [plural(count(2), 'error'), plural(count(1), 'warning'), `${count(0)} for review`].filter((p) => !p.startsWith('0 '));
     text = `${plural(total, 'finding')} left: ${parts.join(', ')}`;
@@ -126,6 +128,8 @@ async function check(): Promise<void> {
   } catch (error) {
     if ((error as Error).name === 'AbortError') return;
     setStatus(error instanceof CheckerError ? error.message : 'The check failed.', 'error');
+    state.failed = true;
+    updateCounter();
     return;
   } finally {
     if (pending.controller === controller) document.body.classList.remove('checking');
@@ -138,12 +142,22 @@ async function check(): Promise<void> {
 /** Takes a check's findings, keeping the selection on the same finding when it is still there. */
 function adoptFindings(placed: Finding[]): void {
   const previous = state.findings.find((f) => f.key === state.activeKey);
+  const reused = new Set<string>();
   const findings = placed.map((f) => {
-    const same = state.findings.find((old) => old.message.ruleId === f.message.ruleId && old.start === f.start && old.end === f.end);
+    const same = state.findings.find(
+      (old) =>
+        !reused.has(old.key) &&
+        old.message.ruleId === f.message.ruleId &&
+        old.message.messageId === f.message.messageId &&
+        old.start === f.start &&
+        old.end === f.end,
+    );
+    if (same) reused.add(same.key);
     return { ...f, key: same?.key ?? `f${state.nextKey++}` };
   });
   state.findings = findings;
   state.checked = true;
+  state.failed = false;
   if (previous && !findings.some((f) => f.key === previous.key)) {
     // The selected finding went away (fixed or reworded): move to the next one in the text.
     state.activeKey = (findings.find((f) => f.start >= previous.start) ?? findings[findings.length - 1])?.key;
