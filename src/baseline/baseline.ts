@@ -47,16 +47,16 @@ export class Baseline {
     return new Baseline(resolve(path), {});
   }
 
-  /** Reads a baseline; a missing or malformed file is a BaselineError naming it. */
-  static load(path: string): Baseline {
-    if (!existsSync(path)) throw new BaselineError(`baseline ${path} not found (create it with --update-baseline)`);
+  /** Reads a baseline; a missing or malformed file is a BaselineError naming it (as `shown`). */
+  static load(path: string, shown = path): Baseline {
+    if (!existsSync(path)) throw new BaselineError(`baseline ${shown} not found (create it with --update-baseline)`);
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new BaselineError(`baseline ${path} is not valid JSON: ${(error as Error).message}`);
+      throw new BaselineError(`baseline ${shown} is not valid JSON: ${(error as Error).message}`);
     }
-    if (!isBaselineJson(data)) throw new BaselineError(`baseline ${path} is not an anti-racist-lint baseline (version ${BASELINE_VERSION})`);
+    if (!isBaselineJson(data)) throw new BaselineError(`baseline ${shown} is not an anti-racist-lint baseline (version ${BASELINE_VERSION})`);
     return new Baseline(resolve(path), data.files);
   }
 

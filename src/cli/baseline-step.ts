@@ -27,13 +27,13 @@ export function applyBaselineStep(
   stderr: (s: string) => void,
 ): { results: LintResult[]; summary: BaselineSummary } {
   const path = resolve(cwd, options.file);
-  let baseline = options.update ? loadOrEmpty(path) : Baseline.load(path);
+  let baseline = options.update ? loadOrEmpty(path, options.file) : Baseline.load(path, options.file);
   if (options.update) {
     const json: BaselineJson = baseline.updated(results);
     mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, Buffer.from(JSON.stringify(json, null, 2) + '\n'));
     stderr(`anti-racist-lint: baseline ${options.file} records ${findingCount(json)} finding(s) in ${Object.keys(json.files).length} file(s)\n`);
-    baseline = Baseline.load(path);
+    baseline = Baseline.load(path, options.file);
   }
 
   const summary: BaselineSummary = { file: options.file, new: 0, known: 0, absent: [] };
@@ -50,6 +50,6 @@ export function applyBaselineStep(
 }
 
 /** A first `--update-baseline` starts from nothing; a malformed existing file is still an error. */
-function loadOrEmpty(path: string): Baseline {
-  return existsSync(path) ? Baseline.load(path) : Baseline.empty(path);
+function loadOrEmpty(path: string, shown: string): Baseline {
+  return existsSync(path) ? Baseline.load(path, shown) : Baseline.empty(path);
 }
