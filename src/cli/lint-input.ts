@@ -97,7 +97,11 @@ export function lintInput(input: LintInput, settings: LintSettings): LintOutcome
   const linted = fixed.linted;
   const changed = fixed.output !== decoded.text;
 
-  if (settings.fixMode === 'diff') return { result: linted, diff: unifiedDiff(input.displayPath, decoded.text, fixed.output) };
+  if (settings.fixMode === 'diff') {
+    // The first line of the patch must match the file's bytes, byte-order mark included, for `git apply`.
+    const bom = decoded.encoding.bom && decoded.encoding.name === 'utf-8' ? '\ufeff' : '';
+    return { result: linted, diff: unifiedDiff(input.displayPath, bom + decoded.text, bom + fixed.output) };
+  }
   if (settings.fixMode === 'dry-run') return { result: changed ? { ...linted, output: fixed.output } : linted, diff: '' };
 
   // --fix: write the file, then remember the findings of what is now on disk.

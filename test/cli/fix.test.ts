@@ -33,6 +33,11 @@ function faultInjector(name: string, body: string): string {
   return `--import=${pathToFileURL(path).href}`;
 }
 
+/** `git apply` (outside a repository it works like patch -p1, but refuses a context line that does not match exactly). */
+function gitApply(cwd: string, patch: string) {
+  return spawnSync('git', ['apply', '-'], { cwd, input: patch, encoding: 'utf8' });
+}
+
 describe('--fix', () => {
   it('fixes a CRLF file with a byte-order mark in place, keeping the mark, the CRLFs and the mode', () => {
     chmodSync(at('records/referral.txt'), 0o640);
@@ -135,7 +140,7 @@ describe('--fix-dry-run', () => {
 });
 
 describe('--diff', () => {
-  it('prints a unified diff that applies with patch -p1, writes nothing, and exits 1 when there is something to fix', () => {
+  it('prints a unified diff that git apply takes, writes nothing, and exits 1 when there is something to fix', () => {
     const r = runCli(['--diff', 'diff'], { cwd: project.dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
@@ -145,9 +150,23 @@ describe('--diff', () => {
     // The diff is a real patch: applied to a copy, it gives what --fix would write.
     const copy = tempProject({ 'diff/a.txt': readFileSync(at('diff/a.txt')) });
     try {
-      const patch = spawnSync('patch', ['-p1', '--batch', '--quiet'], { cwd: copy.dir, input: r.stdout, encoding: 'utf8' });
+      const patch = gitApply(copy.dir, r.stdout);
       expect(patch.status).toBe(0);
       expect(readFileSync(join(copy.dir, 'diff/a.txt'), 'utf8')).toBe('Line one.\nShe is of dual heritage.\nLine three.\n');
+    } finally {
+      copy.cleanup();
+    }
+  });
+
+  it('gives a patch that applies to a CRLF file with a byte-order mark, keeping both', () => {
+    const original = Buffer.concat([BOM, Buffer.from('Referral.\r\nFather is mixed race.\r\n')]);
+    const copy = tempProject({ 'r.txt': original });
+    try {
+      const r = runCli(['--diff', 'r.txt'], { cwd: copy.dir });
+      expect(readFileSync(join(copy.dir, 'r.txt')).equals(original)).toBe(true);
+      const patch = gitApply(copy.dir, r.stdout);
+      expect(patch.status).toBe(0);
+      expect(readFileSync(join(copy.dir, 'r.txt')).equals(Buffer.concat([BOM, Buffer.from('Referral.\r\nFather is of dual heritage.\r\n')]))).toBe(true);
     } finally {
       copy.cleanup();
     }
