@@ -36,33 +36,41 @@ function ignoreTestFor(options: LintCommandOptions, cwd: string, config: UserCon
   });
 }
 
-/** The texts to lint: standard input, or the files the operands name minus ignored ones. */
-async function* inputs(paths: string[], options: LintCommandOptions, isIgnored: IgnoreTest, cwd: string, io: Io, failed: () => void): AsyncGenerator<LintInput> {
-  const warnIgnored = (path: string) => {
-    if (options.ignore.warnIgnored && !options.quiet) say(io, `${path} is ignored (.anti-racist-lintignore, --ignore-pattern or ignorePatterns); use --no-ignore to lint it`);
-  };
-  if (options.stdin) {
-    const name = options.stdin.filename;
-    const filePath = name ? resolve(cwd, name) : '<stdin>';
-    const bytes = await readStdin();
-    if (name && isIgnored(filePath, false)) return warnIgnored(name);
-    yield { filePath, displayPath: name ?? '<stdin>', bytes };
-    return;
-  }
-  const { files, ignoredExplicitly } = collectFiles(paths, { cwd, isIgnored });
-  ignoredExplicitly.forEach(warnIgnored);
+interface InputContext {
+  cwd: string;
+  io: Io;
+  isIgnored: IgnoreTest;
+  /** Notice for an ignored file the user named (unless --no-warn-ignored or --quiet). */
+  warnIgnored: (path: string) => void;
+  /** A file could not be read: the run will exit 2. */
+  failed: () => void;
+}
+
+/** Standard input as one text, named by --stdin-filename (which also decides whether it is ignored). */
+async function* stdinInput(name: string | undefined, ctx: InputContext): AsyncGenerator<LintInput> {
+  const filePath = name ? resolve(ctx.cwd, name) : '<stdin>';
+  const bytes = await readStdin();
+  if (name && ctx.isIgnored(filePath, false)) return ctx.warnIgnored(name);
+  yield { filePath, displayPath: name ?? '<stdin>', bytes };
+}
+
+/** The files the operands name, minus ignored ones, each read once (the snapshot guards a later --fix). */
+function* fileInputs(paths: string[], ctx: InputContext): Generator<LintInput> {
+  const { files, ignoredExplicitly } = collectFiles(paths, { cwd: ctx.cwd, isIgnored: ctx.isIgnored });
+  ignoredExplicitly.forEach(ctx.warnIgnored);
   for (const file of files) {
+    const filePath = resolve(ctx.cwd, file);
     let snapshot;
     try {
-      snapshot = snapshotFile(resolve(cwd, file));
+      snapshot = snapshotFile(filePath);
     } catch (error) {
       // One unreadable file is reported and the others are still linted (exit 2 at the end).
-      say(io, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      failed();
+      say(ctx.io, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      ctx.failed();
       continue;
     }
     // ESLint reports absolute paths in JSON; the stylish formatter shows them relative to the working directory.
-    yield { filePath: resolve(cwd, file), displayPath: file, bytes: snapshot.bytes, snapshot };
+    yield { filePath, displayPath: file, bytes: snapshot.bytes, snapshot };
   }
 }
 
@@ -119,7 +127,16 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   let failed = false;
   let results: LintResult[] = [];
   const diffs: string[] = [];
-  for await (const input of inputs(paths, options, isIgnored, cwd, io, () => (failed = true))) {
+  const ctx: InputContext = {
+    cwd,
+    io,
+    isIgnored,
+    warnIgnored: (path) => {
+      if (options.ignore.warnIgnored && !options.quiet) say(io, `${path} is ignored (.anti-racist-lintignore, --ignore-pattern or ignorePatterns); use --no-ignore to lint it`);
+    },
+    failed: () => (failed = true),
+  };
+  for await (const input of options.stdin ? stdinInput(options.stdin.filename, ctx) : fileInputs(paths, ctx)) {
     const outcome = lintInput(input, settings);
     if (outcome.notice) say(io, outcome.notice);
     if (outcome.failed) failed = true;
@@ -135,6 +152,13 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     metadata.baseline = step.summary;
     reportAbsent(step.summary, cwd, io);
   }
+  if (options.fixMode === 'diff') io.stdout(diffs.join(''));
+  // With --diff the patch is the output; the report is written only where --output-file asks.
+  if (options.fixMode !== 'diff' || options.outputFile) writeReport(formatReport(results, options, cwd, metadata), options, cwd, io);
+  return exitCode(results, options, failed, diffs, io);
+}
+
+function formatReport(results: LintResult[], options: LintCommandOptions, cwd: string, metadata: Record<string, unknown>): string {
   const shown = options.quiet ? results.map(onlyErrors) : results;
   const formatterOptions: FormatterOptions = {
     color: options.outputFile ? false : (options.color ?? process.stdout.isTTY === true),
@@ -142,9 +166,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     root: githubRoot(cwd),
     metadata,
   };
-  if (options.fixMode === 'diff') io.stdout(diffs.join(''));
-  if (options.fixMode !== 'diff' || options.outputFile) writeReport(formatters[options.format](shown, formatterOptions), options, cwd, io);
-  return exitCode(results, options, failed, diffs, io);
+  return formatters[options.format](shown, formatterOptions);
 }
 
 /** In a GitHub workflow, annotation paths are relative to the checkout (GITHUB_WORKSPACE), wherever we run from. */
