@@ -74,6 +74,15 @@ function* fileInputs(paths: string[], ctx: InputContext): Generator<LintInput> {
   }
 }
 
+/** A cache that cannot be written costs speed next time, not correctness now: a notice, not a failure. */
+function saveCache(cache: LintCache | undefined, io: Io): void {
+  try {
+    cache?.save();
+  } catch (error) {
+    say(io, `cannot write the cache ${cache?.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 /** Cached findings are valid for one tool version and rule set only. */
 function cacheIdentity(): string {
   return `${packageVersion()}:${hashText(JSON.stringify(rules.map((r) => r.meta)))}`;
@@ -143,7 +152,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     results.push(outcome.result);
     diffs.push(outcome.diff);
   }
-  cache?.save();
+  saveCache(cache, io);
 
   const metadata: Record<string, unknown> = {};
   if (options.baseline) {
