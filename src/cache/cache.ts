@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LintResult } from '../linter.js';
-import { writeFileAtomic } from '../fix/write-file.js';
+import { ensureFolder, writeFileAtomic } from '../fix/write-file.js';
 
 /**
  * `--cache`: remembers each file's findings under the hash of its bytes and of its effective configuration,
@@ -78,7 +78,7 @@ export class LintCache {
       }
     }
     if (!this.dirty) return;
-    mkdirSync(dirname(this.path), { recursive: true });
+    ensureFolder(dirname(this.path));
     const json: CacheJson = { format: CACHE_FORMAT, tool: this.tool, files: this.files };
     writeFileAtomic(this.path, Buffer.from(JSON.stringify(json)));
     this.dirty = false;

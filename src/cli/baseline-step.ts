@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Baseline, findingCount, type BaselineJson } from '../baseline/baseline.js';
 import type { FingerprintedMessage } from '../baseline/fingerprint.js';
-import { writeFileAtomic } from '../fix/write-file.js';
+import { ensureFolder, writeFileAtomic } from '../fix/write-file.js';
 import type { LintResult } from '../linter.js';
 import { withMessages } from './results.js';
 
@@ -30,7 +30,7 @@ export function applyBaselineStep(
   let baseline = options.update ? loadOrEmpty(path, options.file) : Baseline.load(path, options.file);
   if (options.update) {
     const json: BaselineJson = baseline.updated(results);
-    mkdirSync(dirname(path), { recursive: true });
+    ensureFolder(dirname(path));
     writeFileAtomic(path, Buffer.from(JSON.stringify(json, null, 2) + '\n'));
     stderr(`anti-racist-lint: baseline ${options.file} records ${findingCount(json)} finding(s) in ${Object.keys(json.files).length} file(s)\n`);
     baseline = Baseline.load(path, options.file);

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { LintCache, resolveCacheLocation } from '../cache/cache.js';
 import { loadConfig } from '../config/load.js';
 import type { UserConfig } from '../config/config.js';
 import { hashText } from '../baseline/fingerprint.js';
-import { snapshotFile, writeFileAtomic } from '../fix/write-file.js';
+import { ensureFolder, snapshotFile, writeFileAtomic } from '../fix/write-file.js';
 import { formatters, type FormatterOptions } from '../formatters/index.js';
 import type { LintResult } from '../linter.js';
 import { packageVersion } from '../package-root.js';
@@ -101,7 +100,7 @@ function writeReport(text: string, options: LintCommandOptions, cwd: string, io:
     return;
   }
   const path = resolve(cwd, options.outputFile);
-  mkdirSync(dirname(path), { recursive: true });
+  ensureFolder(dirname(path));
   writeFileAtomic(path, Buffer.from(text));
 }
 

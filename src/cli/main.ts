@@ -56,7 +56,9 @@ export function reportFatal(error: unknown, stderr: (s: string) => void): number
   else {
     const e = error as NodeJS.ErrnoException;
     const where = e.path ? ` (${e.path})` : '';
-    stderr(`anti-racist-lint: ${e.code ? `${e.code}: ` : ''}${(e.message ?? String(error)).split('\n')[0]}${where}\n`);
+    const message = (e.message ?? String(error)).split('\n')[0];
+    const code = e.code && !message.startsWith(e.code) ? `${e.code}: ` : '';
+    stderr(`anti-racist-lint: ${code}${message}${where}\n`);
   }
   return EXIT.fatal;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What a file was when it was read; a write is refused if it is no longer so. */
@@ -92,4 +92,17 @@ function removeQuietly(path: string): void {
   } catch {
     // It was never created.
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time from the nearest existing folder. (Node's recursive mkdirSync never returns on
+ * some special file systems, such as a path under /proc; here the first failing level throws.)
+ */
+export function ensureFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
 }
