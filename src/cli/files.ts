@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, extname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import type { IgnoreTest } from './ignore.js';
 
 /** Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension. */
 export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
@@ -17,32 +18,52 @@ export class UsageError extends Error {
 export interface ExpandOptions {
   cwd?: string;
   extensions?: Set<string>;
+  /** Ignore rules: ignored folders are not walked, ignored files are left out. */
+  isIgnored?: IgnoreTest;
+}
+
+export interface CollectedFiles {
+  /** Files to lint, as shown to the user (relative to the working directory where possible), sorted. */
+  files: string[];
+  /** Files named explicitly on the command line that the ignore rules exclude. */
+  ignoredExplicitly: string[];
 }
 
 /**
  * Turns command-line operands (files, folders, globs) into a sorted, de-duplicated list of files. A path
- * that matches nothing is a usage error naming it (ESLint: "No files matching … were found").
+ * that matches nothing is a usage error naming it (ESLint: "No files matching … were found"), and so is a
+ * glob whose every match is ignored ("All files matched by … are ignored").
  */
-export function expandPaths(operands: string[], options: ExpandOptions = {}): string[] {
+export function collectFiles(operands: string[], options: ExpandOptions = {}): CollectedFiles {
   const cwd = options.cwd ?? process.cwd();
   const extensions = options.extensions ?? LINTABLE_EXTENSIONS;
+  const isIgnored = options.isIgnored ?? (() => false);
   const files = new Set<string>();
+  const ignoredExplicitly = new Set<string>();
   for (const operand of operands) {
     const absolute = resolve(cwd, operand);
     const stats = statOrUndefined(absolute);
     if (stats?.isDirectory()) {
-      for (const file of walk(absolute, extensions, new Set())) files.add(display(cwd, file));
+      for (const file of walk(absolute, extensions, new Set(), isIgnored)) files.add(display(cwd, file));
     } else if (stats?.isFile()) {
-      files.add(display(cwd, absolute));
+      if (isIgnored(absolute, false)) ignoredExplicitly.add(display(cwd, absolute));
+      else files.add(display(cwd, absolute));
     } else if (GLOB_CHARS.test(operand)) {
       const matches = globSync(operand, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, dot: false });
       if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
-      for (const file of matches) files.add(display(cwd, file));
+      const kept = matches.filter((file) => !isIgnored(file, false));
+      if (kept.length === 0) throw new UsageError(`All files matched by "${operand}" are ignored (use --no-ignore to lint them).`);
+      for (const file of kept) files.add(display(cwd, file));
     } else {
       throw new UsageError(`No such file or folder: ${operand}`);
     }
   }
-  return [...files].sort();
+  return { files: [...files].sort(), ignoredExplicitly: [...ignoredExplicitly].sort() };
+}
+
+/** The files to lint, without ignore rules (the library's view). */
+export function expandPaths(operands: string[], options: ExpandOptions = {}): string[] {
+  return collectFiles(operands, options).files;
 }
 
 function display(cwd: string, file: string): string {
@@ -59,7 +80,7 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** Walks a folder; real paths already seen are skipped so a symlink loop cannot recurse forever. */
-function* walk(dir: string, extensions: Set<string>, seen: Set<string>): Generator<string> {
+function* walk(dir: string, extensions: Set<string>, seen: Set<string>, isIgnored: IgnoreTest): Generator<string> {
   let real: string;
   try {
     real = statSync(dir).ino + ':' + statSync(dir).dev;
@@ -77,8 +98,8 @@ function* walk(dir: string, extensions: Set<string>, seen: Set<string>): Generat
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(path)?.isDirectory())) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, extensions, seen);
-    } else if (extensions.has(extname(entry.name).toLowerCase())) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(path, true)) yield* walk(path, extensions, seen, isIgnored);
+    } else if (extensions.has(extname(entry.name).toLowerCase()) && !isIgnored(path, false)) {
       yield path;
     }
   }
