@@ -1,7 +1,7 @@
 import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { ageAt, subjectStatus } from '../../src/nlp/child-evidence.js';
+import { ageAt, sentenceInvolvesChild, subjectStatus } from '../../src/nlp/child-evidence.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
 /** Words near 'consented' that show a sexual or criminal-exploitation context rather than consent to a service. */
@@ -89,7 +89,9 @@ function check(doc: Document, ctx: RuleContext): void {
     }
     const subjectAt = gate === 'knew' ? knewSubjectIndex(s, hit) : hit.first;
     if (subjectAt === undefined) continue;
-    const status = subjectStatus(doc, s, subjectAt);
+    // 'The sex was consensual' describes an act: any child in the sentence makes it about a child.
+    const aboutAnAct = gate === 'consent' && !/^consented$/i.test(hit.text);
+    const status = aboutAnAct ? sentenceInvolvesChild(doc, s) : subjectStatus(doc, s, subjectAt);
     if (status.child !== true) {
       if (status.child === false) notAboutChild(`about an adult${status.age !== undefined ? ` (${status.age})` : ''}`);
       continue;

@@ -13,6 +13,13 @@ const RACISM_CUES = new Set([
   'foreigner', 'foreigners', 'islamophobic', 'islamophobia', 'antisemitic', 'antisemitism', 'xenophobic', 'accent', 'nationality',
   'pikey', 'gyppo', 'paki', 'wog', 'coon',
 ]);
+/** Phrases that tell people they do not belong here: racist abuse even with no word about race. */
+const RACISM_CUE_PHRASES = [
+  ['go', 'back', 'to'],
+  ['where', 'you', 'come', 'from'],
+  ['where', 'you', 'came', 'from'],
+];
+
 /** How far (in sentences, either side) a cue may be from the word it explains. */
 const CONTEXT_WINDOW = 3;
 
@@ -28,7 +35,9 @@ function hasRacismContext(doc: Document, s: Sentence): boolean {
   const from = Math.max(0, s.index - CONTEXT_WINDOW);
   const to = Math.min(doc.sentences.length - 1, s.index + CONTEXT_WINDOW);
   for (let k = from; k <= to; k++) {
-    for (const t of doc.sentences[k].tokens) if (t.parts.some((p) => RACISM_CUES.has(p.normal))) return true;
+    const tokens = doc.sentences[k].tokens;
+    if (tokens.some((t) => t.parts.some((p) => RACISM_CUES.has(p.normal)))) return true;
+    if (tokens.some((_, i) => RACISM_CUE_PHRASES.some((phrase) => phrase.every((w, j) => tokens[i + j]?.normal === w)))) return true;
   }
   return false;
 }

@@ -295,3 +295,17 @@ export function subjectStatus(doc: Document, s: Sentence, at: number): SubjectSt
   if (status.child !== undefined) return status;
   return people(doc).hasChild ? { child: true, from: 'document' } : status;
 }
+
+/**
+ * Does a sentence involve a child at all? For words about an act rather than a person ('the sex was
+ * consensual'), any child in the sentence is enough; adults only mean an adult matter; otherwise the document
+ * decides.
+ */
+export function sentenceInvolvesChild(doc: Document, s: Sentence): SubjectStatus {
+  const statuses = (people(doc).refs[s.index] ?? []).map((r) => (r.kind === 'pronoun' ? resolvePronoun(doc, s, r) : statusOf(doc, r)));
+  const child = statuses.find((st) => st.child === true);
+  if (child) return child;
+  const adult = statuses.find((st) => st.child === false);
+  if (adult) return adult;
+  return people(doc).hasChild ? { child: true, from: 'document' } : { child: undefined, from: 'none' };
+}
