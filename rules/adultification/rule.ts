@@ -31,7 +31,11 @@ function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolea
     const t = s.tokens[i];
     const age = ageAt(doc, s, i) ?? (/^\d{1,2}$/.test(t.normal) && s.tokens[i - 1].normal === 'is' && s.tokens[i - 2]?.normal === 'who' ? Number(t.normal) : undefined);
     if (age !== undefined) return { adult: age >= 18, age };
+    // 'her boyfriend (24)'
+    if (/^\d{1,2}$/.test(t.normal) && /\(\s*$/.test(gap) && Number(t.normal) >= 10) return { adult: Number(t.normal) >= 18, age: Number(t.normal) };
     if (/^(?:man|adult)$/.test(t.normal)) return { adult: true };
+    // 'much older', 'significantly older': not 'a year older'
+    if (t.normal === 'older' && /^(?:much|significantly|considerably|far|lot)$/.test(s.tokens[i - 1].normal)) return { adult: true };
     if (t.normal === 'in' && s.tokens[i + 1]?.normal === 'his' && /ties$/.test(s.tokens[i + 2]?.normal ?? '')) return { adult: true };
   }
   return { adult: false };

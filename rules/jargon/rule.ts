@@ -13,11 +13,12 @@ export interface GlossaryEntry {
   alternatives?: string[];
   key?: string;
   notNext?: string[];
+  notPrev?: string[];
   person?: boolean;
   note?: string;
 }
 
-const ENTRY_KEYS = new Set(['id', 'expansion', 'alternatives', 'key', 'notNext', 'person', 'note']);
+const ENTRY_KEYS = new Set(['id', 'expansion', 'alternatives', 'key', 'notNext', 'notPrev', 'person', 'note']);
 
 /** Loads the glossary once, failing loudly on a malformed entry (a typo would silently lose an abbreviation). */
 function loadGlossary(): Map<string, GlossaryEntry> {
@@ -126,7 +127,7 @@ function partWords(s: Sentence, from: number, to: number): string[] {
   return s.tokens.slice(Math.max(0, from), Math.max(0, to)).flatMap((t) => t.parts.map((p) => p.normal));
 }
 
-/** 'child in need (CIN)', 'CIN (child in need)', 'CIN: child in need', 'CIN – child in need'. */
+/** 'child in need (CIN)', 'CIN (child in need)', 'CIN: child in need', 'CIN – child in need', 'CIN, a child in need plan,'. */
 function isExplainedHere(doc: Document, o: Occurrence): boolean {
   const { sentence: s, token: k } = o;
   const before = doc.text.slice(s.tokens[k - 1]?.span.end ?? s.span.start, o.wordSpan.start);
@@ -138,12 +139,13 @@ function isExplainedHere(doc: Document, o: Occurrence): boolean {
     const words = partWords(s, from, k);
     if (containsMeaning(words, o.entry) || initialsAtEnd(words, o.abbr)) return true;
   }
-  if (/^\s*(?:\(|:|[-–—=]\s)/.test(after)) {
-    // Words after the bracket or colon, up to the closing bracket or the end of the clause.
+  if (/^\s*(?:\(|:|[-–—=]\s|,)/.test(after)) {
+    // Words after the bracket, colon or comma, up to the closing bracket or the end of the clause.
     let to = k + 2;
-    while (to < s.tokens.length && to - k < 12 && !/[)(;:.]/.test(doc.text.slice(s.tokens[to - 1].span.end, s.tokens[to].span.start))) to++;
+    while (to < s.tokens.length && to - k < 12 && !/[)(;:.,]/.test(doc.text.slice(s.tokens[to - 1].span.end, s.tokens[to].span.start))) to++;
     const words = partWords(s, k + 1, to);
-    if (containsMeaning(words, o.entry) || initialsAtStart(words, o.abbr)) return true;
+    // After a comma only the meaning itself explains ('the LADO, the local authority designated officer,').
+    if (containsMeaning(words, o.entry) || (!/^\s*,/.test(after) && initialsAtStart(words, o.abbr))) return true;
   }
   return false;
 }
@@ -176,7 +178,9 @@ function occurrences(doc: Document, known: (w: string) => boolean, entryOf: (abb
         if (!base) continue;
         const entry = entryOf(base.abbr);
         const next = s.tokens[k + 1];
+        const prev = s.tokens[k - 1];
         if (next && entry.notNext?.some((w) => w.toLowerCase() === next.normal)) continue;
+        if (prev && entry.notPrev?.some((w) => w.toLowerCase() === prev.normal)) continue;
         found.push({
           abbr: base.abbr,
           entry,

@@ -111,8 +111,11 @@ export function ageAt(doc: Document, s: Sentence, i: number): number | undefined
   if (prev && /^(?:now|turned|turns|turning)$/.test(prev.normal) && !/[:.]/.test(after)) return n;
   // 'At 14 she …', 'at 14, she …'
   if (prev && prev.normal === 'at' && (/^\s*,/.test(after) || (next && next.normal in PRONOUNS))) return n;
-  // 'when she was 14'
-  if (prev && /^(?:was|were)$/.test(prev.normal) && s.tokens[i - 2]?.normal in PRONOUNS && s.tokens[i - 3]?.normal === 'when') return n;
+  // 'when she was 14', 'Kayla is 13 and …', 'the child, who is 15,'
+  const subject = s.tokens[i - 2];
+  if (prev && /^(?:is|was)$/.test(prev.normal) && subject && (subject.normal in PRONOUNS || subject.normal === 'who' || isCapitalised(subject)) && /^\s*(?:[,.;)]|and\b|$)/.test(after + (next ? next.normal : ''))) {
+    return n;
+  }
   return undefined;
 }
 
