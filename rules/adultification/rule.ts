@@ -1,7 +1,7 @@
 import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { ageAt, sentenceInvolvesChild, subjectStatus } from '../../src/nlp/child-evidence.js';
+import { ageAt, referentStatus, sentenceInvolvesChild, subjectStatus } from '../../src/nlp/child-evidence.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
 /** Words near 'consented' that show a sexual or criminal-exploitation context rather than consent to a service. */
@@ -25,6 +25,12 @@ function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolea
   const before = s.tokens[hit.first - 1];
   const beforeAge = before ? ageAt(doc, s, hit.first - 1) : undefined;
   if (beforeAge !== undefined) return { adult: beforeAge >= 18, age: beforeAge };
+  // 'he is her boyfriend', 'Dean is her boyfriend': who the boyfriend is, when the record has said.
+  const copula = s.tokens[hit.first - 2];
+  if (copula && /^(?:is|was|as)$/.test(copula.normal) && /^(?:her|his|their)$/.test(before?.normal ?? '')) {
+    const referent = hit.first >= 3 ? referentStatus(doc, s, hit.first - 3) : undefined;
+    if (referent?.from === 'subject' && referent.child === false) return { adult: true, ...(referent.age !== undefined ? { age: referent.age } : {}) };
+  }
   for (let i = hit.last + 1; i < Math.min(s.tokens.length, hit.last + 8); i++) {
     const gap = doc.text.slice(s.tokens[i - 1].span.end, s.tokens[i].span.start);
     if (/[;.!?]/.test(gap)) break;

@@ -150,6 +150,17 @@ function isExplainedHere(doc: Document, o: Occurrence): boolean {
   return false;
 }
 
+/**
+ * 'Review of the child in need plan … The CIN plan was agreed': the words were written out earlier in the
+ * record, so the reader has met them before the abbreviation.
+ */
+function isExpandedBefore(doc: Document, o: Occurrence): boolean {
+  const meanings = [o.entry.key, o.entry.expansion, ...(o.entry.alternatives ?? [])].filter((m): m is string => !!m && /\s/.test(m));
+  if (meanings.length === 0) return false;
+  const earlier = ` ${normalise(doc.text.slice(0, o.wordSpan.start))} `;
+  return meanings.some((m) => earlier.includes(` ${normalise(m)} `));
+}
+
 /** 'Ms MH', 'Mother (MH)': somebody's initials, not an abbreviation. */
 function isInitials(doc: Document, o: Occurrence): boolean {
   const { sentence: s, token: k } = o;
@@ -264,12 +275,12 @@ function check(doc: Document, ctx: RuleContext): void {
   const seen = new Set<string>();
   for (const o of occurrences(doc, known, entryOf)) {
     if (seen.has(o.abbr)) continue;
-    // Quoted words are somebody's own (the engine would exempt them); the first use that counts is outside quotes.
-    if (ctx.quoteAt(o.wordSpan)) continue;
-    if (isExplainedHere(doc, o)) {
+    if (isExplainedHere(doc, o) || isExpandedBefore(doc, o)) {
       seen.add(o.abbr);
       continue;
     }
+    // Quoted words are somebody's own (the engine would exempt them); the first use that counts is outside quotes.
+    if (ctx.quoteAt(o.wordSpan)) continue;
     if (isInitials(doc, o)) continue;
     seen.add(o.abbr);
     report(ctx, doc, o, !glossary.has(o.abbr));

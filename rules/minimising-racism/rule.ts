@@ -51,6 +51,23 @@ function isNegated(s: Sentence, hit: TermHit): boolean {
 }
 
 /**
+ * 'You told us the coach said it was just banter. It was not banter.': the writer reports the word in order to
+ * reject it, in the same sentence or one of the next two.
+ */
+function isRejectedNearby(doc: Document, s: Sentence, hit: TermHit): boolean {
+  const head = s.tokens[hit.last].normal;
+  for (let k = s.index; k <= Math.min(doc.sentences.length - 1, s.index + 2); k++) {
+    const tokens = doc.sentences[k].tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].normal !== head || (k === s.index && i === hit.last)) continue;
+      const before = tokens.slice(Math.max(0, i - 3), i);
+      if (before.some((t) => NEGATIONS.has(t.normal) || t.normal.endsWith("n't"))) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * 'Ms A feels she was discriminated against by the officer, although the officer followed procedure': the
  * recorder sets their own view against the person's account (contested, so reported as info).
  */
@@ -90,7 +107,7 @@ function check(doc: Document, ctx: RuleContext): void {
     const next = s.tokens[hit.last + 1]?.normal;
     const unlessNext = (hit.term.unlessNext as string[] | undefined) ?? [];
     if (next && unlessNext.includes(next)) continue;
-    if (isNegated(s, hit)) {
+    if (isNegated(s, hit) || isRejectedNearby(doc, s, hit)) {
       ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
       continue;
     }

@@ -269,7 +269,9 @@ const agrees = (pronoun: PersonRef, r: PersonRef) =>
 
 /** The first person of a sentence that a pronoun can point back to. */
 function antecedentIn(list: PersonRef[], pronoun: PersonRef, before = Infinity): PersonRef | undefined {
-  return list.find((r) => r.token < before && agrees(pronoun, r) && !(r.possessed && (r.kind === 'adult-role' || r.kind === 'child-noun')));
+  const candidates = list.filter((r) => r.token < before && agrees(pronoun, r) && !(r.possessed && (r.kind === 'adult-role' || r.kind === 'child-noun')));
+  // 'he' prefers 'a man aged 29' to a name whose gender the record does not give.
+  return (pronoun.gender && candidates.find((r) => r.gender === pronoun.gender)) || candidates[0];
 }
 
 function resolvePronoun(doc: Document, s: Sentence, pronoun: PersonRef): SubjectStatus {
@@ -311,4 +313,11 @@ export function sentenceInvolvesChild(doc: Document, s: Sentence): SubjectStatus
   const adult = statuses.find((st) => st.child === false);
   if (adult) return adult;
   return people(doc).hasChild ? { child: true, from: 'document' } : { child: undefined, from: 'none' };
+}
+
+/** The person a word at token `at` refers to, when it is a person reference itself ('he', 'a man aged 29'). */
+export function referentStatus(doc: Document, s: Sentence, at: number): SubjectStatus | undefined {
+  const ref = (people(doc).refs[s.index] ?? []).find((r) => r.token === at);
+  if (!ref) return undefined;
+  return ref.kind === 'pronoun' ? resolvePronoun(doc, s, ref) : statusOf(doc, ref);
 }
