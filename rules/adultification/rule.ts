@@ -35,10 +35,11 @@ function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolea
     const gap = doc.text.slice(s.tokens[i - 1].span.end, s.tokens[i].span.start);
     if (/[;.!?]/.test(gap)) break;
     const t = s.tokens[i];
-    const age = ageAt(doc, s, i) ?? (/^\d{1,2}$/.test(t.normal) && s.tokens[i - 1].normal === 'is' && s.tokens[i - 2]?.normal === 'who' ? Number(t.normal) : undefined);
+    const n = /^\d{1,2}\.?$/.test(t.normal) ? parseInt(t.normal, 10) : undefined;
+    const age = ageAt(doc, s, i) ?? (n !== undefined && s.tokens[i - 1].normal === 'is' && s.tokens[i - 2]?.normal === 'who' ? n : undefined);
     if (age !== undefined) return { adult: age >= 18, age };
     // 'her boyfriend (24)'
-    if (/^\d{1,2}$/.test(t.normal) && /\(\s*$/.test(gap) && Number(t.normal) >= 10) return { adult: Number(t.normal) >= 18, age: Number(t.normal) };
+    if (n !== undefined && /\(\s*$/.test(gap) && n >= 10) return { adult: n >= 18, age: n };
     if (/^(?:man|adult)$/.test(t.normal)) return { adult: true };
     // 'much older', 'significantly older': not 'a year older'
     if (t.normal === 'older' && /^(?:much|significantly|considerably|far|lot)$/.test(s.tokens[i - 1].normal)) return { adult: true };
@@ -101,12 +102,19 @@ function check(doc: Document, ctx: RuleContext): void {
     if (subjectAt === undefined) continue;
     // 'The sex was consensual' describes an act: any child in the sentence makes it about a child.
     const aboutAnAct = gate === 'consent' && !/^consented$/i.test(hit.text);
-    const status = aboutAnAct ? sentenceInvolvesChild(doc, s) : subjectStatus(doc, s, subjectAt);
+    const status = aboutAnAct
+      ? sentenceInvolvesChild(doc, s)
+      : gate === 'knew'
+        ? (referentStatus(doc, s, subjectAt) ?? subjectStatus(doc, s, subjectAt))
+        : subjectStatus(doc, s, subjectAt);
     if (status.child !== true) {
       if (status.child === false) notAboutChild(`about an adult${status.age !== undefined ? ` (${status.age})` : ''}`);
       continue;
     }
     if (gate === 'boyfriend') {
+      // 'her sister's boyfriend', 'Mum's boyfriend': somebody else's, unless that somebody is a child.
+      const owner = s.tokens[hit.first - 1];
+      if (owner && /['’]s$/.test(owner.text) && referentStatus(doc, s, hit.first - 1)?.child !== true) continue;
       const partner = boyfriendAge(doc, s, hit);
       if (!partner.adult) continue;
       ctx.report({ ...descriptor, data: { ...descriptor.data, age: partner.age !== undefined ? ` (aged ${partner.age})` : '' } });

@@ -78,7 +78,8 @@ const TIME_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|per
 
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 const baseOf = (normal: string) => normal.replace(/'s$|'$/, '');
-const numberOf = (t: Token | undefined): number | undefined => (t && /^\d{1,2}$/.test(t.normal) ? Number(t.normal) : undefined);
+// parse-english keeps a full stop with a number at the end of a sentence ('Leah is 14.').
+const numberOf = (t: Token | undefined): number | undefined => (t && /^\d{1,2}\.?$/.test(t.normal) ? parseInt(t.normal, 10) : undefined);
 
 /** The source characters between two tokens (or before the first / after the last). */
 function gap(doc: Document, s: Sentence, from: number, to: number): string {
@@ -230,7 +231,9 @@ function names(doc: Document): Set<string> {
     for (let i = 1; i < s.tokens.length; i++) {
       if (ageAt(doc, s, i) === undefined) continue;
       // 'Kofi Asante (11)': every capitalised word of the name before the age.
-      for (let k = i - 1; k >= 0 && isCapitalised(s.tokens[k]) && !TITLES.has(s.tokens[k].normal); k--) found.add(baseOf(s.tokens[k].normal));
+      // ('Leah is 14': past the verb.)
+      const last = /^(?:is|was)$/.test(s.tokens[i - 1].normal) ? i - 2 : i - 1;
+      for (let k = last; k >= 0 && isCapitalised(s.tokens[k]) && !TITLES.has(s.tokens[k].normal); k--) found.add(baseOf(s.tokens[k].normal));
     }
   }
   nameCache.set(doc, found);
