@@ -2,6 +2,7 @@ import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
 import { ageAt, referentStatus, sentenceInvolvesChild, subjectStatus } from '../../src/nlp/child-evidence.js';
+import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
 /** Words near 'consented' that show a sexual or criminal-exploitation context rather than consent to a service. */
@@ -88,6 +89,13 @@ function check(doc: Document, ctx: RuleContext): void {
     const gate = hit.term.gate as string;
     const descriptor = termReport(ctx, hit, gate === 'boyfriend' ? 'boyfriend' : 'adultifying');
     const notAboutChild = (why: string) => ctx.exempt(descriptor, 'legitimate-sense', why);
+    const next = s.tokens[hit.last + 1]?.normal;
+    if (next && ((hit.term.unlessNext as string[] | undefined) ?? []).includes(next)) continue;
+    // 'Do not describe a child as streetwise', 'she is not promiscuous': the word is rejected, not used.
+    if (isProhibition(s) || (gate !== 'boyfriend' && isNegatedAt(s, hit.first))) {
+      ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
+      continue;
+    }
 
     if (gate === 'always') {
       ctx.report(descriptor);

@@ -1,6 +1,7 @@
 import type { Document, Sentence, Span } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { suggestionsFor, termReport } from '../../src/engine/term-report.js';
+import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
 /**
@@ -23,8 +24,6 @@ const RACISM_CUE_PHRASES = [
 /** How far (in sentences, either side) a cue may be from the word it explains. */
 const CONTEXT_WINDOW = 3;
 
-const NEGATIONS = new Set(['not', 'never', 'no', 'nor', "isn't", "wasn't", "aren't", "weren't", "n't"]);
-
 /** Verbs that report somebody's view of what happened to them. */
 const FEELING_VERBS = new Set(['feels', 'felt', 'feel', 'believes', 'believed', 'believe', 'thinks', 'thought', 'think', 'says', 'said', 'considers']);
 const DISCRIMINATION_WORDS = new Set(['discriminated', 'discrimination', 'discriminatory', 'racist', 'racism', 'racially']);
@@ -42,14 +41,6 @@ function hasRacismContext(doc: Document, s: Sentence): boolean {
   return false;
 }
 
-/** 'This was not banter', 'not just banter': the word is being rejected, not used. */
-function isNegated(s: Sentence, hit: TermHit): boolean {
-  const before = s.tokens.slice(Math.max(0, hit.first - 3), hit.first);
-  if (before.some((t) => NEGATIONS.has(t.normal) || t.normal.endsWith("n't"))) return true;
-  const two = before.slice(-2).map((t) => t.normal).join(' ');
-  return two === 'rather than' || two === 'instead of';
-}
-
 /**
  * 'You told us the coach said it was just banter. It was not banter.': the writer reports the word in order to
  * reject it, in the same sentence or one of the next two.
@@ -60,8 +51,7 @@ function isRejectedNearby(doc: Document, s: Sentence, hit: TermHit): boolean {
     const tokens = doc.sentences[k].tokens;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].normal !== head || (k === s.index && i === hit.last)) continue;
-      const before = tokens.slice(Math.max(0, i - 3), i);
-      if (before.some((t) => NEGATIONS.has(t.normal) || t.normal.endsWith("n't"))) return true;
+      if (isNegatedAt(doc.sentences[k], i)) return true;
     }
   }
   return false;
@@ -107,7 +97,7 @@ function check(doc: Document, ctx: RuleContext): void {
     const next = s.tokens[hit.last + 1]?.normal;
     const unlessNext = (hit.term.unlessNext as string[] | undefined) ?? [];
     if (next && unlessNext.includes(next)) continue;
-    if (isNegated(s, hit) || isRejectedNearby(doc, s, hit)) {
+    if (isNegatedAt(s, hit.first) || isProhibition(s) || isRejectedNearby(doc, s, hit)) {
       ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
       continue;
     }
