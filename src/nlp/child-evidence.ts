@@ -98,7 +98,8 @@ export function ageAt(doc: Document, s: Sentence, i: number): number | undefined
   const prev = s.tokens[i - 1];
   const next = s.tokens[i + 1];
   const before = gap(doc, s, i - 1, i);
-  const after = gap(doc, s, i, i + 1);
+  // A full stop kept inside the number token still ends the phrase.
+  const after = (t.normal.endsWith('.') ? '.' : '') + gap(doc, s, i, i + 1);
   if (next && /^years?$/.test(next.normal) && s.tokens[i + 2]?.normal === 'old') return n;
   if (next && /^years?-old$/.test(next.normal)) return n;
   if (prev && /^(?:aged|age)$/.test(prev.normal) && !/\d/.test(before)) return n;

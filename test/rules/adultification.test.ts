@@ -17,6 +17,9 @@ ruleTester(rule, {
     { text: 'A healthy lifestyle plan was agreed with Ms Noor, 31.', note: 'lifestyle without choice' },
     { text: 'Guidance: never call a child "streetwise" or describe them as "promiscuous".', note: 'mention' },
     { text: 'Deshawn (15) was approached by a young man in a car outside school.', note: "'young man' is somebody else" },
+    { text: 'Do not describe a child as streetwise in reports to court.', note: 'an instruction naming the word' },
+    { text: 'Callum (17) knew what he was doing was wrong and wrote to the shop owner.', note: 'owning a wrong' },
+    { text: 'Leah (14) says her sister’s boyfriend, who is 22, is kind to her.', note: "somebody else's boyfriend" },
   ],
   invalid: [
     { text: 'Leila (14) keeps ⟦putting herself at risk⟧ by getting into cars with older men.', errors: [{ messageId: 'adultifying', suggestions: ['is at risk of being exploited'] }] },
@@ -34,5 +37,7 @@ ruleTester(rule, {
     { text: 'Tyrese, 16, was caught with drugs. He ⟦knew what he was doing⟧, according to the officer.', note: 'pronoun resolved to the child' },
     { text: 'Maddie (12) is a confident ⟦young woman⟧ who looks after her brothers.', errors: [{ messageId: 'youngAdultWords', severity: 'info', suggestions: ['young person', 'child'] }] },
     { text: 'Staff say Layla (15) is ⟦promiscuous⟧ and ⟦mature for her age⟧.' },
+    { text: 'Aisha (14) was found with a man aged 29. She told officers he is her ⟦boyfriend⟧.', errors: [{ messageId: 'boyfriend' }], note: "the boyfriend is the man, through 'he'" },
+    { text: 'Leah is 14. Her ⟦boyfriend⟧ (23) collects her from school.', note: "age from 'is 14.'" },
   ],
 });

@@ -13,6 +13,8 @@ ruleTester(rule, {
     { text: 'The boys in the youth club have a lot of banter about football.', note: 'no racism in view' },
     { text: 'Leon is sensitive to loud noises and wears ear defenders.', note: 'ordinary sensitivity' },
     { text: 'This was not banter; the names Ali (13) was called are racist abuse.', note: 'rejected, not used' },
+    { text: 'Do not dismiss racist comments as banter.', note: 'an instruction naming the word' },
+    { text: 'You told us the coach said the racist remarks were just banter. They were not banter, and we have told the club.', note: 'reported, then rejected' },
     { text: 'There has been tension between the two families since the parking dispute.', note: 'tension, not racial tension' },
     { text: 'Ms Diallo believes the receptionist was racist to her; I have recorded her account and passed it to the manager.', note: 'no contrast with the recorder’s view' },
   ],
