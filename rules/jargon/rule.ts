@@ -150,15 +150,25 @@ function isExplainedHere(doc: Document, o: Occurrence): boolean {
   return false;
 }
 
+/** Where a phrase is first written in the document ('child in need', any spacing, case or hyphens), or Infinity. */
+function firstWritten(doc: Document, phrase: string, cache: Map<string, number>): number {
+  let at = cache.get(phrase);
+  if (at === undefined) {
+    const words = normalise(phrase).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu').exec(doc.text);
+    at = m ? m.index : Infinity;
+    cache.set(phrase, at);
+  }
+  return at;
+}
+
 /**
  * 'Review of the child in need plan … The CIN plan was agreed': the words were written out earlier in the
  * record, so the reader has met them before the abbreviation.
  */
-function isExpandedBefore(doc: Document, o: Occurrence): boolean {
+function isExpandedBefore(doc: Document, o: Occurrence, cache: Map<string, number>): boolean {
   const meanings = [o.entry.key, o.entry.expansion, ...(o.entry.alternatives ?? [])].filter((m): m is string => !!m && /\s/.test(m));
-  if (meanings.length === 0) return false;
-  const earlier = ` ${normalise(doc.text.slice(0, o.wordSpan.start))} `;
-  return meanings.some((m) => earlier.includes(` ${normalise(m)} `));
+  return meanings.some((m) => firstWritten(doc, m, cache) < o.wordSpan.start);
 }
 
 /** 'Ms MH', 'Mother (MH)': somebody's initials, not an abbreviation. */
@@ -227,7 +237,9 @@ function expandEdit(ctx: RuleContext, doc: Document, o: Occurrence, text: string
 }
 
 function report(ctx: RuleContext, doc: Document, o: Occurrence, unknown: boolean): void {
-  const note = o.entry.note ? ` ${o.entry.note}` : '';
+  // Abbreviations that label people ('the YP', 'a UASC') are better replaced by the person's name.
+  const advice = o.entry.note ?? (o.entry.person ? 'It labels a person: use their name.' : '');
+  const note = advice ? ` ${advice}` : '';
   if (unknown) {
     ctx.report({ messageId: 'unknown', span: o.wordSpan, data: { abbr: o.abbr }, severity: 'info' });
     return;
@@ -273,9 +285,10 @@ function check(doc: Document, ctx: RuleContext): void {
   const entryOf = (abbr: string) => glossary.get(abbr) ?? { id: abbr };
 
   const seen = new Set<string>();
+  const written = new Map<string, number>();
   for (const o of occurrences(doc, known, entryOf)) {
     if (seen.has(o.abbr)) continue;
-    if (isExplainedHere(doc, o) || isExpandedBefore(doc, o)) {
+    if (isExplainedHere(doc, o) || isExpandedBefore(doc, o, written)) {
       seen.add(o.abbr);
       continue;
     }

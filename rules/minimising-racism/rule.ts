@@ -12,11 +12,18 @@ const RACISM_CUES = new Set([
   'racism', 'racist', 'racists', 'racial', 'racially', 'race', 'ethnic', 'ethnicity', 'skin', 'colour', 'color', 'religion',
   'religious', 'monkey', 'monkeys', 'slur', 'slurs', 'hijab', 'niqab', 'headscarf', 'turban', 'immigrant', 'immigrants',
   'foreigner', 'foreigners', 'islamophobic', 'islamophobia', 'antisemitic', 'antisemitism', 'xenophobic', 'accent', 'nationality',
-  'pikey', 'gyppo', 'paki', 'wog', 'coon',
+  'pikey', 'gyppo', 'paki', 'wog', 'coon', 'terrorist', 'muslim', 'muslims', 'jewish', 'jew', 'jews', 'sikh', 'hindu', 'islam',
+  'mosque', 'synagogue', 'gurdwara', 'black', 'brown', 'african', 'asian', 'caribbean', 'gypsy', 'traveller', 'travellers', 'roma',
+  'refugee', 'refugees', 'asylum',
 ]);
 /** Phrases that tell people they do not belong here: racist abuse even with no word about race. */
 const RACISM_CUE_PHRASES = [
   ['go', 'back', 'to'],
+  ['where', 'he', 'is', 'from'],
+  ['where', 'she', 'is', 'from'],
+  ['where', 'they', 'are', 'from'],
+  ['where', 'his', 'family', 'is', 'from'],
+  ['where', 'her', 'family', 'is', 'from'],
   ['where', 'you', 'come', 'from'],
   ['where', 'you', 'came', 'from'],
 ];
