@@ -1,7 +1,7 @@
 import type { Document, Sentence } from '../../src/document/types.js';
-import { defineRule, type RuleContext } from '../../src/engine/rule.js';
+import { defineRule, type ReportDescriptor, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { ageAt, referentStatus, sentenceInvolvesChild, subjectStatus } from '../../src/nlp/child-evidence.js';
+import { ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
 import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
@@ -14,7 +14,7 @@ const EXPLOITATION_CONTEXT = new Set([
 /** What a person consents to in an ordinary service sense: 'consented to the referral / to me speaking to him'. */
 const SERVICE_OBJECTS = new Set([
   'me', 'us', 'the', 'a', 'an', 'this', 'sharing', 'share', 'information', 'referral', 'assessment', 'medical', 'treatment',
-  'being', 'having', 'a', 'her', 'his', 'their', 'police', 'photographs', 'speaking', 'talk', 'talking',
+  'being', 'having', 'her', 'his', 'their', 'police', 'photographs', 'speaking', 'talk', 'talking',
 ]);
 const COPULAS = new Set(['is', 'was', "'s", 'seems', 'seemed', 'appears', 'appeared', 'as', 'became', 'becoming']);
 const PRONOUNS = new Set(['he', 'she', 'they']);
@@ -83,12 +83,32 @@ function youngChildAge(doc: Document, s: Sentence, hit: TermHit): number | undef
   return status.from === 'subject' && status.age !== undefined && status.age < 14 ? status.age : undefined;
 }
 
+/** Is the phrase about a child? Who it is about depends on the kind of phrase (`gate` in terms.yml). */
+function statusFor(doc: Document, s: Sentence, hit: TermHit, gate: string): SubjectStatus | undefined {
+  // 'The sex was consensual' describes an act: any child in the sentence makes it about a child.
+  if (gate === 'consent' && !/^consented$/i.test(hit.text)) return sentenceInvolvesChild(doc, s);
+  if (gate === 'knew') {
+    const subject = knewSubjectIndex(s, hit);
+    return subject === undefined ? undefined : (referentStatus(doc, s, subject) ?? subjectStatus(doc, s, subject));
+  }
+  return subjectStatus(doc, s, hit.first);
+}
+
+/** 'her boyfriend, a 24-year-old man': reported only when the boyfriend is an adult and not somebody else's. */
+function checkBoyfriend(doc: Document, ctx: RuleContext, hit: TermHit, descriptor: ReportDescriptor): void {
+  const s = hit.sentence;
+  // 'her sister's boyfriend', 'Mum's boyfriend': somebody else's, unless that somebody is a child.
+  const owner = s.tokens[hit.first - 1];
+  if (owner && /['’]s$/.test(owner.text) && referentStatus(doc, s, hit.first - 1)?.child !== true) return;
+  const partner = boyfriendAge(doc, s, hit);
+  if (partner.adult) ctx.report({ ...descriptor, data: { ...descriptor.data, age: partner.age !== undefined ? ` (aged ${partner.age})` : '' } });
+}
+
 function check(doc: Document, ctx: RuleContext): void {
   for (const hit of ctx.termHits()) {
     const s = hit.sentence;
     const gate = hit.term.gate as string;
     const descriptor = termReport(ctx, hit, gate === 'boyfriend' ? 'boyfriend' : 'adultifying');
-    const notAboutChild = (why: string) => ctx.exempt(descriptor, 'legitimate-sense', why);
     const next = s.tokens[hit.last + 1]?.normal;
     if (next && ((hit.term.unlessNext as string[] | undefined) ?? []).includes(next)) continue;
     // 'Do not describe a child as streetwise', 'she is not promiscuous': the word is rejected, not used.
@@ -96,7 +116,6 @@ function check(doc: Document, ctx: RuleContext): void {
       ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
       continue;
     }
-
     if (gate === 'always') {
       ctx.report(descriptor);
       continue;
@@ -106,33 +125,14 @@ function check(doc: Document, ctx: RuleContext): void {
       if (age !== undefined) ctx.report({ ...descriptor, messageId: 'youngAdultWords', data: { ...descriptor.data, age } });
       continue;
     }
-    const subjectAt = gate === 'knew' ? knewSubjectIndex(s, hit) : hit.first;
-    if (subjectAt === undefined) continue;
-    // 'The sex was consensual' describes an act: any child in the sentence makes it about a child.
-    const aboutAnAct = gate === 'consent' && !/^consented$/i.test(hit.text);
-    const status = aboutAnAct
-      ? sentenceInvolvesChild(doc, s)
-      : gate === 'knew'
-        ? (referentStatus(doc, s, subjectAt) ?? subjectStatus(doc, s, subjectAt))
-        : subjectStatus(doc, s, subjectAt);
-    if (status.child !== true) {
-      if (status.child === false) notAboutChild(`about an adult${status.age !== undefined ? ` (${status.age})` : ''}`);
+    const status = statusFor(doc, s, hit, gate);
+    if (status?.child !== true) {
+      if (status?.child === false) ctx.exempt(descriptor, 'legitimate-sense', `about an adult${status.age !== undefined ? ` (${status.age})` : ''}`);
       continue;
     }
-    if (gate === 'boyfriend') {
-      // 'her sister's boyfriend', 'Mum's boyfriend': somebody else's, unless that somebody is a child.
-      const owner = s.tokens[hit.first - 1];
-      if (owner && /['’]s$/.test(owner.text) && referentStatus(doc, s, hit.first - 1)?.child !== true) continue;
-      const partner = boyfriendAge(doc, s, hit);
-      if (!partner.adult) continue;
-      ctx.report({ ...descriptor, data: { ...descriptor.data, age: partner.age !== undefined ? ` (aged ${partner.age})` : '' } });
-      continue;
-    }
-    if (gate === 'consent' && !isExploitationConsent(s, hit)) {
-      notAboutChild('consent to a service or to sharing information');
-      continue;
-    }
-    ctx.report(descriptor);
+    if (gate === 'boyfriend') checkBoyfriend(doc, ctx, hit, descriptor);
+    else if (gate === 'consent' && !isExploitationConsent(s, hit)) ctx.exempt(descriptor, 'legitimate-sense', 'consent to a service or to sharing information');
+    else ctx.report(descriptor);
   }
 }
 

@@ -10,14 +10,16 @@ import type { Document, Sentence, Token } from '../document/types.js';
  */
 
 export type Gender = 'f' | 'm';
-type Number_ = 'singular' | 'plural';
+type GrammaticalNumber = 'singular' | 'plural';
 
 export interface PersonRef {
   /** Index of the first token of the reference in its sentence. */
   token: number;
+  /** Index of its last token ('Kofi Asante' ends at 'Asante'). */
+  end: number;
   kind: 'name' | 'titled' | 'adult-role' | 'child-noun' | 'pronoun' | 'age';
   gender?: Gender;
-  number: Number_;
+  number: GrammaticalNumber;
   age?: number;
   /** 'her mother': a role noun owned by somebody else, rarely what a later pronoun points back to. */
   possessed?: boolean;
@@ -56,7 +58,7 @@ const CHILD_NOUNS: Record<string, Gender | undefined> = {
 };
 const CHILD_PLURALS = new Set(['children', 'girls', 'boys', 'pupils', 'teenagers', 'siblings', 'babies']);
 
-const PRONOUNS: Record<string, { gender?: Gender; number: Number_; possessive?: boolean }> = {
+const PRONOUNS: Record<string, { gender?: Gender; number: GrammaticalNumber; possessive?: boolean }> = {
   she: { gender: 'f', number: 'singular' }, her: { gender: 'f', number: 'singular', possessive: true }, herself: { gender: 'f', number: 'singular' },
   he: { gender: 'm', number: 'singular' }, him: { gender: 'm', number: 'singular' }, his: { gender: 'm', number: 'singular', possessive: true },
   himself: { gender: 'm', number: 'singular' },
@@ -145,16 +147,16 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
     if (age !== undefined) {
       // An age right after a person belongs to that person ('Leah (14)', 'a 24-year-old man' is handled below).
       const last = refs[refs.length - 1];
-      if (last && last.age === undefined && last.kind !== 'pronoun' && i - lastTokenOf(refs, tokens, doc, s) <= 2) {
+      if (last && last.age === undefined && last.kind !== 'pronoun' && i - last.end <= 2) {
         last.age = age;
       } else if (tokens[i + 1] && (baseOf(tokens[i + 1].normal) in ADULT_ROLES || baseOf(tokens[i + 1].normal) in CHILD_NOUNS)) {
         // 'a 15-year-old girl': the noun that follows takes the age.
         const noun = baseOf(tokens[i + 1].normal);
         const gender = ADULT_ROLES[noun] ?? CHILD_NOUNS[noun];
-        refs.push({ token: i, kind: age < 18 ? 'child-noun' : 'adult-role', number: 'singular', age, ...(gender ? { gender } : {}) });
+        refs.push({ token: i, end: i + 1, kind: age < 18 ? 'child-noun' : 'adult-role', number: 'singular', age, ...(gender ? { gender } : {}) });
         i++;
       } else {
-        refs.push({ token: i, kind: 'age', number: 'singular', age });
+        refs.push({ token: i, end: i, kind: 'age', number: 'singular', age });
       }
       continue;
     }
@@ -162,34 +164,36 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
     if (year !== undefined) {
       const last = refs[refs.length - 1];
       if (last && last.age === undefined && last.kind !== 'pronoun') last.age = year + 5;
-      else refs.push({ token: i, kind: 'age', number: 'singular', age: year + 5 });
+      else refs.push({ token: i, end: i, kind: 'age', number: 'singular', age: year + 5 });
       i += t.text === 'Year' ? 1 : 0;
       continue;
     }
     if (TITLES.has(t.normal.replace(/\.$/, '')) && isCapitalised(t)) {
+      const start = i;
       const names: string[] = [];
       while (tokens[i + 1] && isCapitalised(tokens[i + 1])) names.push(baseOf(tokens[++i].normal));
       const title = t.normal.replace(/\.$/, '');
-      refs.push({ token: i - names.length, kind: 'titled', number: 'singular', gender: FEMALE_TITLES.has(title) ? 'f' : title === 'mr' ? 'm' : undefined, names } as PersonRef);
+      const gender: Gender | undefined = FEMALE_TITLES.has(title) ? 'f' : title === 'mr' ? 'm' : undefined;
+      refs.push({ token: start, end: i, kind: 'titled', number: 'singular', names, ...(gender ? { gender } : {}) });
       continue;
     }
     if (base in PRONOUNS) {
       const p = PRONOUNS[base];
-      refs.push({ token: i, kind: 'pronoun', number: p.number, ...(p.gender ? { gender: p.gender } : {}), ...(p.possessive ? { possessed: true } : {}) });
+      refs.push({ token: i, end: i, kind: 'pronoun', number: p.number, ...(p.gender ? { gender: p.gender } : {}), ...(p.possessive ? { possessed: true } : {}) });
       continue;
     }
     if (base in ADULT_ROLES || ADULT_PLURALS.has(base)) {
       const gender = ADULT_ROLES[base];
-      refs.push({ token: i, kind: 'adult-role', number: ADULT_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
+      refs.push({ token: i, end: i, kind: 'adult-role', number: ADULT_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
       continue;
     }
     if (base in CHILD_NOUNS || CHILD_PLURALS.has(base)) {
       const gender = CHILD_NOUNS[base];
-      refs.push({ token: i, kind: 'child-noun', number: CHILD_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
+      refs.push({ token: i, end: i, kind: 'child-noun', number: CHILD_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
       continue;
     }
     if (base === 'young' && /^(?:person|people)$/.test(tokens[i + 1]?.normal ?? '')) {
-      refs.push({ token: i, kind: 'child-noun', number: tokens[i + 1].normal === 'person' ? 'singular' : 'plural', possessed });
+      refs.push({ token: i, end: i + 1, kind: 'child-noun', number: tokens[i + 1].normal === 'person' ? 'singular' : 'plural', possessed });
       i++;
       continue;
     }
@@ -198,18 +202,10 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
       while (tokens[i + 1] && isCapitalised(tokens[i + 1]) && !NOT_NAMES.has(baseOf(tokens[i + 1].normal)) && /^\s+$/.test(gap(doc, s, i, i + 1))) {
         words.push(baseOf(tokens[++i].normal));
       }
-      refs.push({ token: i - words.length + 1, kind: 'name', number: 'singular', names: words });
+      refs.push({ token: i - words.length + 1, end: i, kind: 'name', number: 'singular', names: words });
     }
   }
   return refs;
-}
-
-function lastTokenOf(refs: PersonRef[], tokens: Token[], doc: Document, s: Sentence): number {
-  const last = refs[refs.length - 1];
-  let end = last.token;
-  // A multi-word name ends where its capitalised words end.
-  while (tokens[end + 1] && isCapitalised(tokens[end + 1]) && /^\s+$/.test(gap(doc, s, end, end + 1))) end++;
-  return end;
 }
 
 interface DocumentPeople {
@@ -300,7 +296,7 @@ export function subjectStatus(doc: Document, s: Sentence, at: number): SubjectSt
   const nearest = before[before.length - 1] ?? list.find((r) => r.token > at);
   let status: SubjectStatus = { child: undefined, from: 'none' };
   if (nearest) status = nearest.kind === 'pronoun' ? resolvePronoun(doc, s, nearest) : statusOf(doc, nearest);
-  else status = resolvePronoun(doc, s, { token: 0, kind: 'pronoun', number: 'plural' });
+  else status = resolvePronoun(doc, s, { token: 0, end: 0, kind: 'pronoun', number: 'plural' });
   if (status.child !== undefined) return status;
   return people(doc).hasChild ? { child: true, from: 'document' } : status;
 }
