@@ -18,6 +18,7 @@ ruleTester(rule, {
     { text: 'The oriental rug was damaged in the flood.', note: "covered by outdated-term, not this rule" },
     { text: 'The plan is simple and we explained it clearly.', note: 'plain English' },
     { text: 'The midwife visited on Tuesday.', note: 'a profession' },
+    { text: 'She was assessed under the Mental Health Act and has a mental health nurse.', note: 'law and services' },
   ],
   invalid: [
     { text: 'Mr Khan is ⟦wheelchair bound⟧ and needs a ground-floor flat.', errors: [{ messageId: 'inconsiderate', severity: 'info', suggestions: ['uses a wheelchair'] }] },
@@ -31,6 +32,7 @@ ruleTester(rule, {
     { text: 'Ms Lane is ⟦epileptic⟧ and has had two seizures this month.', errors: [{ suggestions: 1 }] },
     { text: 'The school says Noah is ⟦psycho⟧ when he loses at football.', errors: [{ suggestions: 10 }] },
     { text: 'The man was described as a ⟦spastic⟧ by other residents.', errors: [{ suggestions: 3 }] },
+    { text: 'Other pupils called him ⟦mental⟧ in the changing rooms.', errors: [{ suggestions: 10 }], note: "'mental' not followed by health" },
   ],
 });
 
