@@ -2,6 +2,7 @@ import type { Rule } from '../src/engine/rule.js';
 import adultification from './adultification/rule.js';
 import deficitFraming from './deficit-framing/rule.js';
 import ethnicMinority from './ethnic-minority/rule.js';
+import generalInclusive from './general-inclusive/rule.js';
 import genericEthnicity from './generic-ethnicity/rule.js';
 import identityDetails from './identity-details/rule.js';
 import jargon from './jargon/rule.js';
@@ -17,6 +18,7 @@ export const rules: readonly Rule[] = [
   adultification,
   deficitFraming,
   ethnicMinority,
+  generalInclusive,
   genericEthnicity,
   identityDetails,
   jargon,

@@ -1,6 +1,125 @@
-import { defineRule } from '../../src/engine/rule.js';
+import type { Document, Sentence, Span } from '../../src/document/types.js';
+import { defineRule, type RuleContext } from '../../src/engine/rule.js';
+import { suggestionsFor, termReport } from '../../src/engine/term-report.js';
+import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
+import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
-// Placeholder until the rule is written: metadata only, reports nothing.
+/**
+ * Words that show a passage is about racism or racial or religious abuse, so that 'banter' or 'oversensitive'
+ * nearby is softening it. A few slurs are listed because a record often quotes the slur and nothing else.
+ */
+const RACISM_CUES = new Set([
+  'racism', 'racist', 'racists', 'racial', 'racially', 'race', 'ethnic', 'ethnicity', 'skin', 'colour', 'color', 'religion',
+  'religious', 'monkey', 'monkeys', 'slur', 'slurs', 'hijab', 'niqab', 'headscarf', 'turban', 'immigrant', 'immigrants',
+  'foreigner', 'foreigners', 'islamophobic', 'islamophobia', 'antisemitic', 'antisemitism', 'xenophobic', 'accent', 'nationality',
+  'pikey', 'gyppo', 'paki', 'wog', 'coon', 'terrorist', 'muslim', 'muslims', 'jewish', 'jew', 'jews', 'sikh', 'hindu', 'islam',
+  'mosque', 'synagogue', 'gurdwara', 'black', 'brown', 'african', 'asian', 'caribbean', 'gypsy', 'traveller', 'travellers', 'roma',
+  'refugee', 'refugees', 'asylum',
+]);
+/** Phrases that tell people they do not belong here: racist abuse even with no word about race. */
+const RACISM_CUE_PHRASES = [
+  ['go', 'back', 'to'],
+  ['where', 'he', 'is', 'from'],
+  ['where', 'she', 'is', 'from'],
+  ['where', 'they', 'are', 'from'],
+  ['where', 'his', 'family', 'is', 'from'],
+  ['where', 'her', 'family', 'is', 'from'],
+  ['where', 'you', 'come', 'from'],
+  ['where', 'you', 'came', 'from'],
+];
+
+/** How far (in sentences, either side) a cue may be from the word it explains. */
+const CONTEXT_WINDOW = 3;
+
+/** Verbs that report somebody's view of what happened to them. */
+const FEELING_VERBS = new Set(['feels', 'felt', 'feel', 'believes', 'believed', 'believe', 'thinks', 'thought', 'think', 'says', 'said', 'considers']);
+const DISCRIMINATION_WORDS = new Set(['discriminated', 'discrimination', 'discriminatory', 'racist', 'racism', 'racially']);
+/** A clause that sets the recorder's view against the person's: 'although the officer followed the normal procedure'. */
+const CONTRAST_WORDS = new Set(['although', 'but', 'however', 'though', 'whereas', 'despite', 'yet']);
+
+function hasRacismContext(doc: Document, s: Sentence): boolean {
+  const from = Math.max(0, s.index - CONTEXT_WINDOW);
+  const to = Math.min(doc.sentences.length - 1, s.index + CONTEXT_WINDOW);
+  for (let k = from; k <= to; k++) {
+    const tokens = doc.sentences[k].tokens;
+    if (tokens.some((t) => t.parts.some((p) => RACISM_CUES.has(p.normal)))) return true;
+    if (tokens.some((_, i) => RACISM_CUE_PHRASES.some((phrase) => phrase.every((w, j) => tokens[i + j]?.normal === w)))) return true;
+  }
+  return false;
+}
+
+/**
+ * 'You told us the coach said it was just banter. It was not banter.': the writer reports the word in order to
+ * reject it, in the same sentence or one of the next two.
+ */
+function isRejectedNearby(doc: Document, s: Sentence, hit: TermHit): boolean {
+  const head = s.tokens[hit.last].normal;
+  for (let k = s.index; k <= Math.min(doc.sentences.length - 1, s.index + 2); k++) {
+    const tokens = doc.sentences[k].tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].normal !== head || (k === s.index && i === hit.last)) continue;
+      if (isNegatedAt(doc.sentences[k], i)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * 'Ms A feels she was discriminated against by the officer, although the officer followed procedure': the
+ * recorder sets their own view against the person's account (contested, so reported as info).
+ */
+function doubtedAccounts(doc: Document, s: Sentence): Span[] {
+  const spans: Span[] = [];
+  const tokens = s.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!FEELING_VERBS.has(tokens[i].normal)) continue;
+    let end = -1;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 8); k++) {
+      if (CONTRAST_WORDS.has(tokens[k].normal)) break;
+      if (DISCRIMINATION_WORDS.has(tokens[k].normal)) {
+        end = tokens[k + 1]?.normal === 'against' ? k + 1 : k;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    const contrast = tokens.slice(end + 1).some((t) => CONTRAST_WORDS.has(t.normal));
+    if (contrast) spans.push({ start: tokens[i].span.start, end: tokens[end].span.end });
+  }
+  void doc;
+  return spans;
+}
+
+/** Suggestions may reuse the matched words: '$2' is the second word ('alleged racism' → 'racism'). */
+function fillTemplate(template: string, matched: string): string {
+  const words = matched.split(/[\s\-\u2010\u2011]+/);
+  return template.replace(/\$(\d)/g, (_m, n: string) => words[Number(n) - 1] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function check(doc: Document, ctx: RuleContext): void {
+  const reported: Span[] = [];
+  for (const hit of ctx.termHits()) {
+    const s = hit.sentence;
+    const alternatives = (hit.term.suggest ?? []).map((t) => fillTemplate(t, hit.text));
+    const descriptor = { ...termReport(ctx, hit, 'minimising'), suggest: suggestionsFor(ctx, hit, alternatives) };
+    const next = s.tokens[hit.last + 1]?.normal;
+    const unlessNext = (hit.term.unlessNext as string[] | undefined) ?? [];
+    if (next && unlessNext.includes(next)) continue;
+    if (isNegatedAt(s, hit.first) || isProhibition(s) || isRejectedNearby(doc, s, hit)) {
+      ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
+      continue;
+    }
+    if (hit.term.context === 'racism' && !hasRacismContext(doc, s)) continue;
+    ctx.report(descriptor);
+    reported.push(hit.span);
+  }
+  for (const s of doc.sentences) {
+    for (const span of doubtedAccounts(doc, s)) {
+      if (reported.some((r) => r.start < span.end && span.start < r.end)) continue;
+      ctx.report({ messageId: 'doubted', span, data: { term: doc.text.slice(span.start, span.end) }, severity: 'info' });
+    }
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'minimising-racism',
@@ -13,12 +132,33 @@ export default defineRule({
     ],
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
-    messages: { placeholder: 'placeholder' },
+    messages: {
+      minimising: '“{term}” doubts or softens racism. {note}',
+      doubted:
+        '“{term}”, set against the recorder’s own view, may read as doubting a report of discrimination; record what the person described and what was done (001 §4.5).',
+    },
+    triggers: { words: [...FEELING_VERBS] },
     docs: {
-      summary: "Name racism as racism; do not doubt or soften a disclosure.",
-      rationale: '',
-      examples: { bad: [], good: [] },
+      summary: 'Name racism as racism; do not doubt or soften a disclosure.',
+      rationale:
+        "Standard 3.2 asks us to name racism as 'racism' when we are told about it or see it, and 4.5 to validate and accept a person's experience when they tell us they have experienced racism. Words such as 'alleged racism', 'perceived racism', 'claims of racism', 'racially charged', 'racial tension', 'banter' or 'oversensitive' cast doubt on the account or soften what happened. Disclosures are recorded verbatim (5.12), so words inside quotation marks are the person's own and are not reported, and 'banter' quoted as the wrong response is a mention. Legal and process wording ('alleged perpetrator', 'racially aggravated', 'they feel they have experienced racism') is left alone.",
+      examples: {
+        bad: [
+          'Chidi (10) claims to have experienced racism from a lunchtime supervisor.',
+          'Staff described the incident as racially charged.',
+          'The boys called Amir a monkey; the school sees this as banter.',
+          'Mrs Owusu raises perceived racism at every review.',
+        ],
+        good: [
+          'Chidi (10) told me a lunchtime supervisor was racist to him; I have recorded his words and logged it as a racist incident.',
+          'The alleged perpetrator has been suspended while the enquiry takes place.',
+          'Police are treating the attack as racially aggravated.',
+          'Mrs Owusu feels she has experienced racism from the housing service, and we will look into this with her.',
+          'He said: "They told me it was just banter."',
+        ],
+      },
     },
   },
-  check() {},
+  terms: new TermMatcher(loadTermsBeside(import.meta.url), 'minimising-racism/terms.yml'),
+  check,
 });

@@ -143,12 +143,12 @@ function defaultOptions(rule: Rule): Record<string, unknown> {
   return out;
 }
 
-/** One finding per rule and range; ordered by position, then rule id. */
+/** One finding per rule, message and range (a document rule may report several items at the top); ordered by position, then rule id. */
 function dedupe<T extends Finding>(list: T[]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
   for (const f of list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId))) {
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}`;
+    const key = `${f.ruleId}\u0000${f.messageId}\u0000${f.span.start}\u0000${f.span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f);

@@ -1,0 +1,153 @@
+import { ParseEnglish } from 'parse-english';
+import retextEquality from 'retext-equality';
+import type { Document, Span } from '../../src/document/types.js';
+import { maskRanges } from '../../src/parse/prose.js';
+import { defineRule, type RuleContext } from '../../src/engine/rule.js';
+import { loadTermsBeside } from '../../src/terms/compile.js';
+
+/**
+ * retext-equality (the engine behind alex) as an opt-in rule: general inclusive-language advice on gender,
+ * disability, age and more, beyond what the anti-racist practice standards ask. It runs on retext's own
+ * syntax tree, built per prose block with offsets kept exact, and its messages are mapped onto ours.
+ */
+
+export interface RetextPattern {
+  id: string;
+  type: 'basic' | 'or';
+  /** Phrase → category ('a', 'female', …). */
+  inconsiderate: Record<string, string>;
+}
+
+interface RetextMessage {
+  reason: string;
+  ruleId?: string;
+  place?: { start: { offset?: number }; end: { offset?: number } };
+  actual?: string;
+  expected?: string[];
+  note?: string;
+}
+
+export interface SkipEntry {
+  id: string;
+  skip: 'covered' | 'legitimate' | 'only';
+  by?: string;
+  why?: string;
+  words?: string[];
+  next?: string[];
+}
+
+/**
+ * retext-equality does not export its pattern list; it sits beside the entry module. Loaded once so that
+ * gendered word pairs ('or' patterns) can be told apart from the rest.
+ */
+const patternsUrl = new URL('./patterns-en.js', import.meta.resolve('retext-equality'));
+export const RETEXT_PATTERNS = ((await import(patternsUrl.href)) as { patterns: RetextPattern[] }).patterns;
+const GENDERED = new Set(RETEXT_PATTERNS.filter((p) => p.type === 'or').map((p) => p.id));
+
+export const SKIP: ReadonlyMap<string, SkipEntry> = new Map(
+  (loadTermsBeside(import.meta.url, 'skip.yml') as unknown as SkipEntry[]).map((e) => [e.id, e]),
+);
+
+const parser = new ParseEnglish();
+type Transformer = ReturnType<typeof retextEquality>;
+
+function messagesFor(transform: Transformer, prose: string): RetextMessage[] {
+  const messages: RetextMessage[] = [];
+  // retext-equality only calls file.message(); a full VFile is not needed.
+  const file = {
+    message(reason: string, options: Omit<RetextMessage, 'reason'>) {
+      const message: RetextMessage = { reason, ...options };
+      messages.push(message);
+      return message;
+    },
+  };
+  transform(parser.parse(prose) as Parameters<Transformer>[0], file as unknown as Parameters<Transformer>[1]);
+  return messages;
+}
+
+/** Whether a message is left to another rule, legitimate in social-care records, or a gendered pair not asked for. */
+function isSkipped(doc: Document, m: RetextMessage, span: Span, gendered: boolean): boolean {
+  const id = m.ruleId ?? '';
+  if (GENDERED.has(id)) return !gendered;
+  const entry = SKIP.get(id);
+  if (!entry) return false;
+  if (entry.skip !== 'only') return true;
+  const actual = (m.actual ?? '').toLowerCase();
+  if (!entry.words?.includes(actual)) return false;
+  if (!entry.next) return true;
+  const after = /^[\s-]*([\p{L}']+)/u.exec(doc.text.slice(span.end, span.end + 40));
+  return after !== null && entry.next.includes(after[1].toLowerCase());
+}
+
+/** 'Unexpected potentially insensitive use of `x`, when referring to a person, in somes cases …' → the condition. */
+function conditionOf(m: RetextMessage): string {
+  const match = /`, ((?:when|if|unless)[^,]*),/.exec(m.reason);
+  return match ? `, ${match[1]}` : '';
+}
+
+function check(doc: Document, ctx: RuleContext): void {
+  const gendered = ctx.options.gendered === true;
+  const transform = retextEquality({ binary: true, ignore: (ctx.options.ignore ?? []) as string[] });
+  // Code, URLs and other non-prose blanked out, the same length as the source so offsets stay exact.
+  const prose = maskRanges(doc.text, doc.excluded);
+  for (const block of doc.blocks) {
+    if (block.sentences.length === 0) continue;
+    const found = messagesFor(transform, prose.slice(block.span.start, block.span.end)).flatMap((m) => {
+      const start = m.place?.start.offset;
+      const end = m.place?.end.offset;
+      if (start === undefined || end === undefined) return [];
+      const span = { start: block.span.start + start, end: block.span.start + end };
+      return isSkipped(doc, m, span, gendered) ? [] : [{ m, span }];
+    });
+    // 'special needs' also matches 'special': keep the longer phrase only.
+    const within = (a: Span, b: Span) => a !== b && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
+    for (const { m, span } of found.filter((f) => !found.some((g) => within(f.span, g.span)))) {
+      const expected = m.expected ?? [];
+      ctx.report({
+        messageId: 'inconsiderate',
+        span,
+        data: {
+          actual: doc.text.slice(span.start, span.end),
+          condition: conditionOf(m),
+          advice: expected.length ? `${expected.slice(0, 3).map((e) => `“${e}”`).join(', ')}${expected.length > 3 ? ' or similar' : ''} may be better` : 'try not to use it',
+          note: m.note ? ` ${m.note}` : '',
+          pattern: m.ruleId ?? '',
+        },
+        suggest: expected.map((e) => ({ desc: `Replace with “${e}”`, edit: ctx.replace(span, e) })),
+      });
+    }
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'general-inclusive',
+    category: 'general-inclusive',
+    severity: 'info',
+    standards: [{ doc: '002_57226db87f2296f3.txt', clause: 'Communicate Clearly' }],
+    fix: 'suggestion',
+    needs: ['sentences', 'quotes'],
+    messages: {
+      inconsiderate: '“{actual}” may be insensitive{condition}: {advice} (retext-equality: {pattern}).{note}',
+    },
+    triggers: 'always',
+    options: {
+      gendered: {
+        type: 'boolean',
+        default: false,
+        description: "Also report gendered words ('he', 'mother', 'chairman'); off because records name real people and their relationships.",
+      },
+      ignore: { type: 'string[]', default: [], description: 'retext-equality phrases never to report, e.g. ["master"].' },
+    },
+    docs: {
+      summary: 'Opt-in: general inclusive-language advice from retext-equality (the engine behind alex).',
+      rationale:
+        "The practice standards ask for clear, respectful language with and about people (002 'Communicate Clearly'). This opt-in rule (the 'general-inclusive' preset) adds retext-equality's wider advice on disability, mental health, age, gender and more, mapped onto this linter's messages and suggestions. It leaves alone what another rule already covers ('oriental', 'non-white', 'gyppo'), words that are correct in UK social-care records (asylum seeker, ADHD, special guardianship order, disabled people) and, unless the `gendered` option is on, gendered words, because records are about real people and their relationships.",
+      examples: {
+        bad: ['Mr Khan is wheelchair bound and needs a ground-floor flat.', 'She has been called a junkie by neighbours and feels ashamed.'],
+        good: ['Mr Khan uses a wheelchair and needs a ground-floor flat.', 'The special guardianship order was granted in May.', 'Amir (15) is an unaccompanied asylum-seeking child.'],
+      },
+    },
+  },
+  check,
+});

@@ -1,0 +1,323 @@
+import type { Document, Sentence, Token } from '../document/types.js';
+
+/**
+ * Who is a phrase about, and is that person a child? Adultifying words ('streetwise', 'promiscuous') are only
+ * a breach about a child (001 §1.11), so rules need a cheap, document-level answer. This module reads the
+ * tokens the parser built (never the raw text) and finds the people a record talks about: names with ages
+ * ('Leah (14)', 'Jayden, 17,'), titled adults ('Ms Dunn'), role nouns ('her mother', 'the girl'), bare ages
+ * ('aged 15', 'At 14', 'Year 10') and pronouns. A pronoun is resolved to the first agreeing person of its own
+ * sentence or of the sentences before it: records name the child first and then say 'she'.
+ */
+
+export type Gender = 'f' | 'm';
+type GrammaticalNumber = 'singular' | 'plural';
+
+export interface PersonRef {
+  /** Index of the first token of the reference in its sentence. */
+  token: number;
+  /** Index of its last token ('Kofi Asante' ends at 'Asante'). */
+  end: number;
+  kind: 'name' | 'titled' | 'adult-role' | 'child-noun' | 'pronoun' | 'age';
+  gender?: Gender;
+  number: GrammaticalNumber;
+  age?: number;
+  /** 'her mother': a role noun owned by somebody else, rarely what a later pronoun points back to. */
+  possessed?: boolean;
+  /** Lower-case name words, for names. */
+  names?: string[];
+}
+
+export interface SubjectStatus {
+  /** true: a child; false: an adult; undefined: the record does not say. */
+  child: boolean | undefined;
+  age?: number;
+  /** How the answer was reached: from the person the phrase is about, or from the document as a whole. */
+  from: 'subject' | 'document' | 'none';
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss']);
+
+const ADULT_ROLES: Record<string, Gender | undefined> = {
+  mother: 'f', mum: 'f', mummy: 'f', mam: 'f', stepmother: 'f', stepmum: 'f', grandmother: 'f', gran: 'f', nan: 'f', nana: 'f',
+  grandma: 'f', aunt: 'f', auntie: 'f', aunty: 'f', wife: 'f', woman: 'f', lady: 'f', girlfriend: 'f',
+  father: 'm', dad: 'm', daddy: 'm', stepfather: 'm', stepdad: 'm', grandfather: 'm', grandad: 'm', granddad: 'm', grandpa: 'm',
+  uncle: 'm', husband: 'm', man: 'm', gentleman: 'm',
+  parent: undefined, carer: undefined, partner: undefined, adult: undefined, officer: undefined, teacher: undefined,
+  worker: undefined, manager: undefined, nurse: undefined, doctor: undefined, landlord: undefined, neighbour: undefined,
+  perpetrator: undefined, abuser: undefined, tutor: undefined, chair: undefined, coordinator: undefined, consultant: undefined,
+};
+const ADULT_PLURALS = new Set([
+  'parents', 'carers', 'adults', 'men', 'women', 'officers', 'police', 'staff', 'teachers', 'workers', 'professionals',
+  'grandparents', 'neighbours', 'perpetrators', 'abusers', 'exploiters',
+]);
+const CHILD_NOUNS: Record<string, Gender | undefined> = {
+  child: undefined, girl: 'f', boy: 'm', son: 'm', daughter: 'f', baby: undefined, toddler: undefined, infant: undefined,
+  teenager: undefined, teen: undefined, pupil: undefined, schoolgirl: 'f', schoolboy: 'm', youngster: undefined, minor: undefined,
+  stepson: 'm', stepdaughter: 'f', granddaughter: 'f', grandson: 'm', niece: 'f', nephew: 'm',
+};
+const CHILD_PLURALS = new Set(['children', 'girls', 'boys', 'pupils', 'teenagers', 'siblings', 'babies']);
+
+const PRONOUNS: Record<string, { gender?: Gender; number: GrammaticalNumber; possessive?: boolean }> = {
+  she: { gender: 'f', number: 'singular' }, her: { gender: 'f', number: 'singular', possessive: true }, herself: { gender: 'f', number: 'singular' },
+  he: { gender: 'm', number: 'singular' }, him: { gender: 'm', number: 'singular' }, his: { gender: 'm', number: 'singular', possessive: true },
+  himself: { gender: 'm', number: 'singular' },
+  they: { number: 'plural' }, them: { number: 'plural' }, their: { number: 'plural', possessive: true }, themselves: { number: 'plural' },
+  themself: { number: 'singular' },
+};
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
+
+/** Capitalised words that are not people. */
+const NOT_NAMES = new Set([
+  'i', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'a', 'an', 'this', 'that', 'at', 'on', 'in',
+  'to', 'we', 'it', 'there', 'plan', 'action', 'actions', 'outcome', 'reason', 'concern', 'request', 'present', 'note', 'visit',
+  'review', 'referral', 'school', 'police', 'council', 'english', 'british', 'black', 'white', 'asian', 'year', 'nhs', 'gp', 'uk',
+]);
+
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const TIME_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|per|percent|pm|am)$/;
+
+const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+const baseOf = (normal: string) => normal.replace(/'s$|'$/, '');
+// parse-english keeps a full stop with a number at the end of a sentence ('Leah is 14.').
+const numberOf = (t: Token | undefined): number | undefined => (t && /^\d{1,2}\.?$/.test(t.normal) ? parseInt(t.normal, 10) : undefined);
+
+/** The source characters between two tokens (or before the first / after the last). */
+function gap(doc: Document, s: Sentence, from: number, to: number): string {
+  const start = from < 0 ? s.span.start : s.tokens[from].span.end;
+  const end = to >= s.tokens.length ? s.span.end : s.tokens[to].span.start;
+  return doc.text.slice(start, end);
+}
+
+/** An age written at token i: '14-year-old', '14 years old', 'aged 14', '(14)', 'Leah, 14,', 'At 14', 'now 18'. */
+export function ageAt(doc: Document, s: Sentence, i: number): number | undefined {
+  const t = s.tokens[i];
+  const compact = /^(\d{1,2})-years?-old$/.exec(t.normal);
+  if (compact) return Number(compact[1]);
+  const n = numberOf(t);
+  if (n === undefined) return undefined;
+  const prev = s.tokens[i - 1];
+  const next = s.tokens[i + 1];
+  const before = gap(doc, s, i - 1, i);
+  // A full stop kept inside the number token still ends the phrase.
+  const after = (t.normal.endsWith('.') ? '.' : '') + gap(doc, s, i, i + 1);
+  if (next && /^years?$/.test(next.normal) && s.tokens[i + 2]?.normal === 'old') return n;
+  if (next && /^years?-old$/.test(next.normal)) return n;
+  if (prev && /^(?:aged|age)$/.test(prev.normal) && !/\d/.test(before)) return n;
+  if (prev && prev.normal === 'of' && s.tokens[i - 2]?.normal === 'age') return n;
+  if (next && TIME_UNITS.test(next.normal)) return undefined;
+  if (next && MONTHS.test(next.normal)) return undefined;
+  // '(14)', '(14,', '(aged 14)': a bracketed number right after a name.
+  if (/\(\s*$/.test(before) && /^\s*[),;]/.test(after) && prev && isCapitalised(prev)) return n;
+  // 'Jayden, 17, presented …' / 'Mr Byrne, 39.'
+  if (/^\s*,\s*$/.test(before) && /^\s*(?:[,.;)]|$)/.test(after) && prev && isCapitalised(prev) && !MONTHS.test(prev.normal) && !NOT_NAMES.has(prev.normal)) return n;
+  if (prev && /^(?:now|turned|turns|turning)$/.test(prev.normal) && !/[:.]/.test(after)) return n;
+  // 'At 14 she …', 'at 14, she …'
+  if (prev && prev.normal === 'at' && (/^\s*,/.test(after) || (next && next.normal in PRONOUNS))) return n;
+  // 'when she was 14', 'Kayla is 13 and …', 'the child, who is 15,'
+  const subject = s.tokens[i - 2];
+  if (prev && /^(?:is|was)$/.test(prev.normal) && subject && (subject.normal in PRONOUNS || subject.normal === 'who' || isCapitalised(subject)) && /^\s*(?:[,.;)]|and\b|$)/.test(after + (next ? next.normal : ''))) {
+    return n;
+  }
+  return undefined;
+}
+
+/** 'Year 10', 'Y9': a school year, so a child of about year + 5. */
+function schoolYearAt(s: Sentence, i: number): number | undefined {
+  const t = s.tokens[i];
+  const compact = /^y(\d{1,2})$/.exec(t.normal);
+  if (compact && t.text[0] === 'Y') return Number(compact[1]);
+  const n = numberOf(s.tokens[i + 1]);
+  if (t.text === 'Year' && n !== undefined && n >= 1 && n <= 13) return n;
+  return undefined;
+}
+
+/** The people one sentence mentions, in order. */
+export function personRefs(doc: Document, s: Sentence): PersonRef[] {
+  const refs: PersonRef[] = [];
+  const tokens = s.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const base = baseOf(t.normal);
+    const prev = tokens[i - 1];
+    const possessed = prev !== undefined && (POSSESSIVE_DETERMINERS.has(prev.normal) || /'s?$/.test(prev.normal));
+
+    const age = ageAt(doc, s, i);
+    if (age !== undefined) {
+      // An age right after a person belongs to that person ('Leah (14)', 'a 24-year-old man' is handled below).
+      const last = refs[refs.length - 1];
+      if (last && last.age === undefined && last.kind !== 'pronoun' && i - last.end <= 2) {
+        last.age = age;
+      } else if (tokens[i + 1] && (baseOf(tokens[i + 1].normal) in ADULT_ROLES || baseOf(tokens[i + 1].normal) in CHILD_NOUNS)) {
+        // 'a 15-year-old girl': the noun that follows takes the age.
+        const noun = baseOf(tokens[i + 1].normal);
+        const gender = ADULT_ROLES[noun] ?? CHILD_NOUNS[noun];
+        refs.push({ token: i, end: i + 1, kind: age < 18 ? 'child-noun' : 'adult-role', number: 'singular', age, ...(gender ? { gender } : {}) });
+        i++;
+      } else {
+        refs.push({ token: i, end: i, kind: 'age', number: 'singular', age });
+      }
+      continue;
+    }
+    const year = schoolYearAt(s, i);
+    if (year !== undefined) {
+      const last = refs[refs.length - 1];
+      if (last && last.age === undefined && last.kind !== 'pronoun') last.age = year + 5;
+      else refs.push({ token: i, end: i, kind: 'age', number: 'singular', age: year + 5 });
+      i += t.text === 'Year' ? 1 : 0;
+      continue;
+    }
+    if (TITLES.has(t.normal.replace(/\.$/, '')) && isCapitalised(t)) {
+      const start = i;
+      const names: string[] = [];
+      while (tokens[i + 1] && isCapitalised(tokens[i + 1])) names.push(baseOf(tokens[++i].normal));
+      const title = t.normal.replace(/\.$/, '');
+      const gender: Gender | undefined = FEMALE_TITLES.has(title) ? 'f' : title === 'mr' ? 'm' : undefined;
+      refs.push({ token: start, end: i, kind: 'titled', number: 'singular', names, ...(gender ? { gender } : {}) });
+      continue;
+    }
+    if (base in PRONOUNS) {
+      const p = PRONOUNS[base];
+      refs.push({ token: i, end: i, kind: 'pronoun', number: p.number, ...(p.gender ? { gender: p.gender } : {}), ...(p.possessive ? { possessed: true } : {}) });
+      continue;
+    }
+    if (base in ADULT_ROLES || ADULT_PLURALS.has(base)) {
+      const gender = ADULT_ROLES[base];
+      refs.push({ token: i, end: i, kind: 'adult-role', number: ADULT_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
+      continue;
+    }
+    if (base in CHILD_NOUNS || CHILD_PLURALS.has(base)) {
+      const gender = CHILD_NOUNS[base];
+      refs.push({ token: i, end: i, kind: 'child-noun', number: CHILD_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
+      continue;
+    }
+    if (base === 'young' && /^(?:person|people)$/.test(tokens[i + 1]?.normal ?? '')) {
+      refs.push({ token: i, end: i + 1, kind: 'child-noun', number: tokens[i + 1].normal === 'person' ? 'singular' : 'plural', possessed });
+      i++;
+      continue;
+    }
+    if (isCapitalised(t) && /^\p{L}[\p{L}'’-]*$/u.test(t.text) && !NOT_NAMES.has(base) && (i > 0 || names(doc).has(base))) {
+      const words = [base];
+      while (tokens[i + 1] && isCapitalised(tokens[i + 1]) && !NOT_NAMES.has(baseOf(tokens[i + 1].normal)) && /^\s+$/.test(gap(doc, s, i, i + 1))) {
+        words.push(baseOf(tokens[++i].normal));
+      }
+      refs.push({ token: i - words.length + 1, end: i, kind: 'name', number: 'singular', names: words });
+    }
+  }
+  return refs;
+}
+
+interface DocumentPeople {
+  refs: PersonRef[][];
+  /** Name word → age, from every place the record gives one ('Kofi Asante (11)' → kofi, asante). */
+  ages: Map<string, number>;
+  /** The record mentions a child: an age under 18, a school year, 'young person', 'pupil', 'child'. */
+  hasChild: boolean;
+}
+
+const cache = new WeakMap<Document, DocumentPeople>();
+const nameCache = new WeakMap<Document, Set<string>>();
+
+/** Name words given an age somewhere in the record, found before person references are built. */
+function names(doc: Document): Set<string> {
+  let found = nameCache.get(doc);
+  if (found) return found;
+  found = new Set();
+  for (const s of doc.sentences) {
+    for (let i = 1; i < s.tokens.length; i++) {
+      if (ageAt(doc, s, i) === undefined) continue;
+      // 'Kofi Asante (11)': every capitalised word of the name before the age.
+      // ('Leah is 14': past the verb.)
+      const last = /^(?:is|was)$/.test(s.tokens[i - 1].normal) ? i - 2 : i - 1;
+      for (let k = last; k >= 0 && isCapitalised(s.tokens[k]) && !TITLES.has(s.tokens[k].normal); k--) found.add(baseOf(s.tokens[k].normal));
+    }
+  }
+  nameCache.set(doc, found);
+  return found;
+}
+
+export function people(doc: Document): DocumentPeople {
+  let found = cache.get(doc);
+  if (found) return found;
+  const refs = doc.sentences.map((s) => personRefs(doc, s));
+  const ages = new Map<string, number>();
+  let hasChild = false;
+  for (const list of refs) {
+    for (const r of list) {
+      if (r.age !== undefined && r.age < 18) hasChild = true;
+      if (r.kind === 'child-noun' && r.number === 'singular') hasChild = true;
+      if (r.age !== undefined) for (const n of r.names ?? []) if (!ages.has(n)) ages.set(n, r.age);
+    }
+  }
+  found = { refs, ages, hasChild };
+  cache.set(doc, found);
+  return found;
+}
+
+function statusOf(doc: Document, r: PersonRef): SubjectStatus {
+  const { ages } = people(doc);
+  const age = r.age ?? r.names?.map((n) => ages.get(n)).find((a) => a !== undefined);
+  if (age !== undefined) return { child: age < 18, age, from: 'subject' };
+  if (r.kind === 'titled' || r.kind === 'adult-role') return { child: false, from: 'subject' };
+  if (r.kind === 'child-noun') return { child: true, from: 'subject' };
+  return { child: undefined, from: 'none' };
+}
+
+const agrees = (pronoun: PersonRef, r: PersonRef) =>
+  r.kind !== 'pronoun' && (pronoun.number === 'plural' ? true : r.number === 'singular') && (!pronoun.gender || !r.gender || pronoun.gender === r.gender);
+
+/** The first person of a sentence that a pronoun can point back to. */
+function antecedentIn(list: PersonRef[], pronoun: PersonRef, before = Infinity): PersonRef | undefined {
+  const candidates = list.filter((r) => r.token < before && agrees(pronoun, r) && !(r.possessed && (r.kind === 'adult-role' || r.kind === 'child-noun')));
+  // 'he' prefers 'a man aged 29' to a name whose gender the record does not give.
+  return (pronoun.gender && candidates.find((r) => r.gender === pronoun.gender)) || candidates[0];
+}
+
+function resolvePronoun(doc: Document, s: Sentence, pronoun: PersonRef): SubjectStatus {
+  const { refs } = people(doc);
+  const here = antecedentIn(refs[s.index], pronoun, pronoun.token);
+  if (here) return statusOf(doc, here);
+  for (let k = s.index - 1; k >= Math.max(0, s.index - 6); k--) {
+    const found = antecedentIn(refs[k], pronoun);
+    if (found) return statusOf(doc, found);
+  }
+  return { child: undefined, from: 'none' };
+}
+
+/**
+ * Is the person a phrase at token `at` of sentence `s` is about a child? The nearest person before the phrase
+ * in its sentence decides (a pronoun is resolved); when the record says nothing about that person, the document
+ * as a whole decides: a record that mentions a child's age is about a child.
+ */
+export function subjectStatus(doc: Document, s: Sentence, at: number): SubjectStatus {
+  const list = people(doc).refs[s.index] ?? [];
+  const before = list.filter((r) => r.token < at);
+  const nearest = before[before.length - 1] ?? list.find((r) => r.token > at);
+  let status: SubjectStatus = { child: undefined, from: 'none' };
+  if (nearest) status = nearest.kind === 'pronoun' ? resolvePronoun(doc, s, nearest) : statusOf(doc, nearest);
+  else status = resolvePronoun(doc, s, { token: 0, end: 0, kind: 'pronoun', number: 'plural' });
+  if (status.child !== undefined) return status;
+  return people(doc).hasChild ? { child: true, from: 'document' } : status;
+}
+
+/**
+ * Does a sentence involve a child at all? For words about an act rather than a person ('the sex was
+ * consensual'), any child in the sentence is enough; adults only mean an adult matter; otherwise the document
+ * decides.
+ */
+export function sentenceInvolvesChild(doc: Document, s: Sentence): SubjectStatus {
+  const statuses = (people(doc).refs[s.index] ?? []).map((r) => (r.kind === 'pronoun' ? resolvePronoun(doc, s, r) : statusOf(doc, r)));
+  const child = statuses.find((st) => st.child === true);
+  if (child) return child;
+  const adult = statuses.find((st) => st.child === false);
+  if (adult) return adult;
+  return people(doc).hasChild ? { child: true, from: 'document' } : { child: undefined, from: 'none' };
+}
+
+/** The person a word at token `at` refers to, when it is a person reference itself ('he', 'a man aged 29'). */
+export function referentStatus(doc: Document, s: Sentence, at: number): SubjectStatus | undefined {
+  const ref = (people(doc).refs[s.index] ?? []).find((r) => r.token === at);
+  if (!ref) return undefined;
+  return ref.kind === 'pronoun' ? resolvePronoun(doc, s, ref) : statusOf(doc, ref);
+}
