@@ -5,8 +5,8 @@ import { runCli, tempProject } from '../helpers/cli.js';
 
 const project = tempProject({
   '.anti-racist-lintrc.json': JSON.stringify({ rules: { 'mixed-race': 'error' } }),
-  'records/1998-assessment.txt': 'Assessment, 1998.\nMother is mixed race.\nThe children are mixed race and attend St Anne\u2019s.\n',
-  'records/2004-referral.md': '# Referral\n\nReferred by the school. Father is mixed race.\n',
+  'records/1998-assessment.txt': 'Case file, 1998.\nMother is mixed race.\nThe children are mixed race and attend St Anne\u2019s.\n',
+  'records/2004-referral.md': '# Contact record\n\nReferred by the school. Father is mixed race.\n',
 });
 afterAll(project.cleanup);
 const at = (p: string) => join(project.dir, p);
@@ -30,7 +30,7 @@ describe('--baseline', () => {
   });
 
   it('known findings are not reported after lines are added above them; they are listed as suppressed', () => {
-    writeFileSync(at('records/1998-assessment.txt'), 'Assessment, 1998.\nScanned in 2021.\n\nPage 1.\nMother is mixed race.\nThe children are mixed race and attend St Anne\u2019s.\n');
+    writeFileSync(at('records/1998-assessment.txt'), 'Case file, 1998.\nScanned in 2021.\n\nPage 1.\nMother is mixed race.\nThe children are mixed race and attend St Anne\u2019s.\n');
     const r = lint(['--format', 'json', 'records']);
     expect(r.code).toBe(0);
     const [assessment] = JSON.parse(r.stdout);
@@ -43,7 +43,7 @@ describe('--baseline', () => {
   });
 
   it('a new finding is reported and fails the run, even the same words in a new sentence', () => {
-    writeFileSync(at('records/2004-referral.md'), '# Referral\n\nReferred by the school. Father is mixed race.\n\nHis partner is mixed race.\n');
+    writeFileSync(at('records/2004-referral.md'), '# Contact record\n\nReferred by the school. Father is mixed race.\n\nHis partner is mixed race.\n');
     const r = lint(['--format', 'json', 'records']);
     expect(r.code).toBe(1);
     const referral = JSON.parse(r.stdout)[1];
@@ -57,8 +57,8 @@ describe('--baseline', () => {
   });
 
   it('reports baseline entries that no longer occur, without failing', () => {
-    writeFileSync(at('records/1998-assessment.txt'), 'Assessment, 1998.\nMother is of dual heritage.\nThe children are mixed race and attend St Anne\u2019s.\n');
-    writeFileSync(at('records/2004-referral.md'), '# Referral\n\nReferred by the school. Father is mixed race.\n');
+    writeFileSync(at('records/1998-assessment.txt'), 'Case file, 1998.\nMother is of dual heritage.\nThe children are mixed race and attend St Anne\u2019s.\n');
+    writeFileSync(at('records/2004-referral.md'), '# Contact record\n\nReferred by the school. Father is mixed race.\n');
     const r = lint(['records']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('baseline: 1 mixed-race finding(s) recorded for records/1998-assessment.txt no longer occur; run with --update-baseline to drop them');

@@ -14,7 +14,7 @@ const project = tempProject({
     'A mixed race child is now recorded as of dual heritage.',
     '',
   ].join('\n'),
-  'form.txt': '\ufeffReferral form\r\n<!-- anti-racist-lint-disable-next-line mixed-race -- field copied from the 2015 form -->\r\nEthnicity: mixed race\r\nNotes: father is mixed race.\r\n',
+  'form.txt': '\ufeffContact form\r\n<!-- anti-racist-lint-disable-next-line mixed-race -- field copied from the 2015 form -->\r\nEthnicity: mixed race\r\nNotes: father is mixed race.\r\n',
   'stale.md': '<!-- anti-racist-lint-disable-next-line mixed-race -->\nRiley is of dual heritage.\n',
 });
 afterAll(project.cleanup);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { runCli, tempProject } from '../helpers/cli.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const crlfWithBom = Buffer.concat([BOM, Buffer.from('Referral.\r\nMixed race boy, 6.\r\nMother is mixed race; father is from Accra.\r\n')]);
+const crlfWithBom = Buffer.concat([BOM, Buffer.from('Home visit.\r\nMixed race boy, 6.\r\nMother is mixed race; father is from Accra.\r\n')]);
 const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Father is mixed race.\r\n', 'utf16le')]);
 // Windows-1252 bytes (0x92 is a curly apostrophe there) are not UTF-8: fixing would destroy them.
 const latin = Buffer.from([...Buffer.from('Mother\x92s partner is mixed race.\n', 'latin1')]);
