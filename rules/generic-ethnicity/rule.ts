@@ -1,6 +1,264 @@
-import { defineRule } from '../../src/engine/rule.js';
+import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
+import { defineRule, type RuleContext, type Severity } from '../../src/engine/rule.js';
+import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
+import {
+  gapBetween,
+  isNamePart,
+  isPersonNoun,
+  isPluralPersonNoun,
+  lexiconEntries,
+  lexiconHits,
+  originMentions,
+  PERSON_PRONOUNS,
+  SPECIFIC_KINDS,
+  type OriginMention,
+} from '../../src/lexicon/index.js';
 
-// Placeholder until the rule is written: metadata only, reports nothing.
+/**
+ * 001 §2.3–2.4: a person, family or group recorded with only a broad category ('Black', 'White Other',
+ * 'South Asian', 'Ethnicity: Mixed') and no specific country, nationality or people stated for them in the same
+ * sentence. The hard part is telling the ethnicity use apart from surnames ("Mrs Black"), objects ("a black
+ * coat"), places and names ("the Black Country", "Black History Month") and statements about groups in general
+ * ("Black children are over-represented"): the label must describe a specific person, through an ethnicity field,
+ * a person noun, a predicate of a person, or an apposition to a named person.
+ */
+
+interface LabelTerm extends TermEntry {
+  colour?: boolean;
+  fieldOnly?: boolean;
+  contested?: boolean;
+  withTraveller?: boolean;
+  capital?: boolean;
+}
+
+/** The rule's own terms plus the regional labels of the lexicon ("African", "Eastern European"). */
+function labelTerms(): LabelTerm[] {
+  const own = loadTermsBeside(import.meta.url) as LabelTerm[];
+  const taken = new Set(own.flatMap((t) => t.match.map((m) => m.toLowerCase().replace(/-/g, ' '))));
+  const regional = lexiconEntries()
+    .filter((e) => e.kind === 'regional' && !e.plural && !taken.has(e.name.toLowerCase().replace(/-/g, ' ')))
+    .map((e): LabelTerm => ({ id: `regional:${e.name}`, match: [e.name], note: 'A region is not a country: ask which country, e.g. Nigerian rather than African.' }));
+  return [...own, ...regional];
+}
+
+/** "Ethnicity:", "Race:", "Racial origin:", "Mother's ethnicity (self-described) -" */
+const FIELD_BEFORE = /\b(?:ethnicity|ethnic\s+(?:origin|group|background|category|identity)|race|racial\s+(?:origin|group|background|category)|heritage)\b(?:\s+of\s+\w+)?\s*(?:\([^)]*\))?\s*[:=–—-]\s*(?:[\w'-]+\s+){0,2}$/i;
+/** "describes herself as (a) …": the person's own description (001 §2.2). */
+const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$/i;
+
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'appears', 'appeared', 'looks', 'looked', 'seems', 'seemed']);
+/** "described as", "recorded as", "identified as" */
+const AS_VERBS = /^(?:describ|record|identif|regist|list|not|class|cod|known|seen|perceiv|present|categoris|document|enter|log)/;
+/** Words between a copula and its subject that do not change who the subject is. */
+const SUBJECT_SKIP = new Set([
+  'also', 'both', 'all', 'now', 'originally', 'not', 'believed', 'thought', 'understood', 'said', 'reported', 'known',
+  'to', 'be', 'been', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can', 'has', 'have', 'had',
+  'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
+  'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves',
+]);
+const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
+/** Adjectives between the label and the person noun: "a Black young man", "an Asian elderly lady". */
+const BETWEEN_ADJECTIVES = new Set([
+  'young', 'elderly', 'older', 'old', 'little', 'teenage', 'single', 'lone', 'local', 'adult', 'baby', 'infant', 'male',
+  'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
+  'school', 'family', 'unaccompanied',
+]);
+/** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
+const SPECIFIC_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'each']);
+const GENERAL_DETERMINERS = new Set(['many', 'most', 'all', 'some', 'few', 'fewer', 'more', 'other', 'no', 'any', 'several', 'such']);
+
+const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
+
+/** A run of label hits written together ("Mixed – White and Asian", "Gypsy/Traveller") is one finding. */
+interface Label {
+  sentence: Sentence;
+  first: number;
+  last: number;
+  span: Span;
+  text: string;
+  terms: LabelTerm[];
+}
+
+function labelsOf(doc: Document, hits: TermHit[]): Label[] {
+  const labels: Label[] = [];
+  for (const hit of hits) {
+    const previous = labels[labels.length - 1];
+    const gap = previous && previous.sentence === hit.sentence ? doc.text.slice(previous.span.end, hit.span.start) : undefined;
+    if (previous && gap !== undefined && /^\s*(?:[-–—:/]|or|and)?\s*$/.test(gap) && gap.length <= 5) {
+      previous.last = hit.last;
+      previous.span = { start: previous.span.start, end: hit.span.end };
+      previous.text = doc.text.slice(previous.span.start, previous.span.end);
+      previous.terms.push(hit.term as LabelTerm);
+    } else {
+      labels.push({ sentence: hit.sentence, first: hit.first, last: hit.last, span: hit.span, text: hit.text, terms: [hit.term as LabelTerm] });
+    }
+  }
+  return labels;
+}
+
+/** The label is only part of a word ("non-white", "Black-led", "Afro-Caribbean") or of a name the lexicon knows ("South African", "Irish Traveller"). */
+function isPartOfLargerWord(doc: Document, label: Label): boolean {
+  const { tokens } = label.sentence;
+  if (label.span.start !== tokens[label.first].span.start || label.span.end !== tokens[label.last].span.end) return true;
+  return lexiconHits(label.sentence, doc.text).some(
+    (h) => SPECIFIC_KINDS.has(h.entry.kind) && h.span.start <= label.span.start && label.span.end <= h.span.end && h.span.end - h.span.start > label.span.end - label.span.start,
+  );
+}
+
+type Usage = 'field' | 'attributive' | 'predicate' | 'apposition' | 'heritage';
+
+class UsageFinder {
+  private tagCache: Set<string>[] | undefined;
+  constructor(
+    private readonly doc: Document,
+    private readonly ctx: RuleContext,
+    private readonly label: Label,
+  ) {}
+
+  private get tokens(): Token[] {
+    return this.label.sentence.tokens;
+  }
+
+  private tags(): Set<string>[] {
+    return (this.tagCache ??= this.ctx.tags(this.label.sentence));
+  }
+
+  private textBefore(): string {
+    return this.doc.text.slice(this.label.sentence.span.start, this.label.span.start);
+  }
+
+  /** How the label describes a specific person, or undefined when it does not (object, name, place, people in general). */
+  find(): Usage | undefined {
+    const { label, tokens } = this;
+    if (FIELD_BEFORE.test(this.textBefore()) || this.isPersonField()) return 'field';
+    const terms = label.terms;
+    if (terms.every((t) => t.fieldOnly) && !(isCap(tokens[label.first]) && terms.some((t) => t.id === 'mixed'))) return undefined;
+    if (terms.every((t) => t.withTraveller)) return undefined;
+    if (terms.some((t) => t.capital) && !isCap(tokens[label.first])) return undefined;
+    if (this.isProperName()) return undefined;
+    if (this.isAttributive()) return this.isGeneralPlural() ? undefined : 'attributive';
+    if (tokens[label.first - 1]?.normal === 'of' && HERITAGE_AFTER.has(tokens[label.last + 1]?.normal ?? '')) return 'heritage';
+    if (this.isPredicate()) return 'predicate';
+    if (this.isApposition()) return 'apposition';
+    return undefined;
+  }
+
+  /** "Mother: Black British", "Father (birth) – White Other": a line recording a family member's ethnicity. */
+  private isPersonField(): boolean {
+    const { tokens, label } = this;
+    const previous = tokens[label.first - 1];
+    if (!previous || !isPersonNoun(previous.normal)) return false;
+    return /^\s*(?:\([^)]*\))?\s*[:–—-]\s*$/.test(gapBetween(this.doc, previous, tokens[label.first]));
+  }
+
+  /** "Mr White", "Andrew White", "the Black Country", "Black Lives Matter", "Black Staff Network". */
+  private isProperName(): boolean {
+    const { label, tokens, doc } = this;
+    const colour = label.terms.some((t) => t.colour);
+    if (colour && isNamePart(doc, label.sentence, label.first, this.tags())) return true;
+    const next = tokens[label.last + 1];
+    if (isCap(tokens[label.last]) && isCap(next) && /^[ \t]+$/.test(gapBetween(doc, tokens[label.last], next))) {
+      // A capitalised word after a capitalised label makes a name, unless it is a person noun or itself an origin ("Black Somali").
+      const origin = lexiconHits(label.sentence, doc.text).some((h) => h.first === label.last + 1);
+      if (!origin && !isPersonNoun(next.normal)) return true;
+      // "Black Staff Network", "Asian Women's Project": a person noun inside a longer name.
+      const third = tokens[label.last + 2];
+      if (isPersonNoun(next.normal) && isCap(third) && /^[ \t]+$/.test(gapBetween(doc, next, third))) return true;
+    }
+    // compromise reads "the Black Country" as a place; "two Black boys" it also calls an organisation, so a person noun wins.
+    const tags = colour && this.personNounIndex() === undefined ? this.tags()[label.first] : undefined;
+    return tags !== undefined && (tags.has('Place') || tags.has('Organization'));
+  }
+
+  private personNounIndex(): number | undefined {
+    let k = this.label.last + 1;
+    while (this.tokens[k] && BETWEEN_ADJECTIVES.has(this.tokens[k].normal)) k++;
+    const t = this.tokens[k];
+    if (!t || !isPersonNoun(t.normal)) return undefined;
+    return /^[\s-]+$/.test(gapBetween(this.doc, this.tokens[k - 1], t)) ? k : undefined;
+  }
+
+  private isAttributive(): boolean {
+    return this.personNounIndex() !== undefined;
+  }
+
+  /** "Black children are over-represented": a plural without a determiner speaks of people in general. */
+  private isGeneralPlural(): boolean {
+    const head = this.personNounIndex();
+    if (head === undefined || !isPluralPersonNoun(this.tokens[head].normal)) return false;
+    for (let i = this.label.first - 1; i >= 0 && i >= this.label.first - 3; i--) {
+      const t = this.tokens[i];
+      if (GENERAL_DETERMINERS.has(t.normal)) return true;
+      if (SPECIFIC_DETERMINERS.has(t.normal) || isNumber(t) || /'s$/.test(t.normal)) return false;
+    }
+    return true;
+  }
+
+  /** "Mr Fofanah is Black", "Hamza's birth mother is Asian", "described as Black British". */
+  private isPredicate(): boolean {
+    const { tokens, label } = this;
+    const previous = tokens[label.first - 1];
+    if (!previous) return false;
+    const next = tokens[label.last + 1];
+    if (next && this.tags()[label.last + 1]?.has('Noun') && !isPersonNoun(next.normal) && !/^[,;.()]/.test(gapBetween(this.doc, tokens[label.last], next).trim())) return false;
+    // "described as Black", "describes the boy as Black", "recorded her as White Other"
+    if (previous.normal === 'as') {
+      for (let i = label.first - 2; i >= 0 && i >= label.first - 5; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
+      return false;
+    }
+    if (!COPULAS.has(previous.normal)) return false;
+    // "the baby is brown" is more often skin colour than ethnicity.
+    if (tokens[label.first].normal === 'brown' && !isCap(tokens[label.first])) return false;
+    return this.subjectIsPerson(label.first - 2);
+  }
+
+  private subjectIsPerson(from: number): boolean {
+    let i = from;
+    while (i >= 0 && (SUBJECT_SKIP.has(this.tokens[i].normal) || isNumber(this.tokens[i]))) i--;
+    const subject = this.tokens[i];
+    if (!subject) return false;
+    if (PERSON_PRONOUNS.has(subject.normal) || isPersonNoun(subject.normal)) return true;
+    if (/'s$/.test(subject.normal)) return false;
+    const tags = this.tags()[i];
+    return isCap(subject) && (i > 0 || tags.has('Person') || tags.has('ProperNoun'));
+  }
+
+  /** "Mother (Asian, 30s)", "Mrs Begum, 71, Asian British, widowed". */
+  private isApposition(): boolean {
+    const { doc, label, tokens } = this;
+    const before = doc.text.slice(tokens[label.first - 1]?.span.end ?? label.sentence.span.start, label.span.start).trim();
+    const nextToken = tokens[label.last + 1];
+    const after = doc.text.slice(label.span.end, nextToken?.span.start ?? label.sentence.span.end).trim();
+    if (!/[(,]$/.test(before) || !(after === '' || /^[,);.]/.test(after))) return false;
+    let i = label.first - 1;
+    while (i >= 0 && (isNumber(tokens[i]) || SUBJECT_SKIP.has(tokens[i].normal))) i--;
+    const host = tokens[i];
+    if (!host) return false;
+    return isPersonNoun(host.normal) || (isCap(host) && (i > 0 || isNamePart(doc, label.sentence, i, this.tags()) || isPersonNoun(host.normal)));
+  }
+}
+
+const FIRST_PERSON = new Set(['i', 'we']);
+
+/** "I am a white social worker", "As a White British worker, I…": the writer reflecting on their own identity. */
+function aboutTheWriter(label: Label): boolean {
+  const { tokens } = label.sentence;
+  const before = tokens.slice(Math.max(0, label.first - 4), label.first).map((t) => t.normal);
+  if (before.includes('am') || (before.includes('are') && before.includes('we'))) return true;
+  return tokens[0]?.normal === 'as' && label.first <= 3 && tokens.slice(label.last + 1).some((t) => FIRST_PERSON.has(t.normal));
+}
+
+/** Origins in the sentence that belong to this label: with several labels, each origin goes to the nearest one. */
+function originsFor(label: Label, labels: Label[], origins: OriginMention[]): OriginMention[] {
+  const distance = (l: Label, o: OriginMention) => (o.first > l.last ? o.first - l.last : l.first - o.last);
+  return origins.filter((o) => {
+    if (o.span.start < label.span.end && label.span.start < o.span.end) return false;
+    const nearest = labels.reduce((best, l) => (distance(l, o) < distance(best, o) ? l : best), label);
+    return nearest === label;
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'generic-ethnicity',
@@ -10,14 +268,59 @@ export default defineRule({
       { doc: '001_131b8ae94af47271.txt', clause: '2.3' },
       { doc: '001_131b8ae94af47271.txt', clause: '2.4' },
     ],
-    fix: 'suggestion',
-    needs: ['sentences', 'quotes'],
-    messages: { placeholder: 'placeholder' },
+    fix: 'none',
+    needs: ['sentences', 'quotes', 'pos'],
+    messages: {
+      generic: '“{term}” is a broad category, not an origin. Record the specific countries of origin (and, where relevant, generation in the UK) in the person\'s own words. {note}',
+      contested: '“{term}” on its own says little about heritage. {note}',
+      writer: '“{term}”: reflecting on your own identity is good practice (001 §2.6); name it as specifically as you would for a family.',
+      aggregate: '“{term}”: broad categories are accepted for collecting data, but name the specific groups where you can. {note}',
+    },
     docs: {
       summary: "Record specific origins, not only 'White', 'Black' or 'Asian'.",
-      rationale: '',
-      examples: { bad: [], good: [] },
+      rationale:
+        "Standard 2.3 says 'White', 'Black' and 'Asian' are often data-collection labels, too generic to say who a family are; standard 2.4 asks us to record the specific country or countries of origin and, where relevant, the generation in the UK, because we do not generalise. The rule flags a person, family or group given only a broad category (including 'Black African', 'White Other', 'South Asian' and an ethnicity field of 'Mixed' or 'Other') when no country, nationality or people is stated for them in the same sentence. 'White British' and 'Black British' alone are contested and reported as info. Surnames, places, objects ('a black coat'), names such as Black History Month, statements about people in general and quoted self-descriptions are not flagged; in policy documents the finding is info.",
+      examples: {
+        bad: ['Mr Fofanah, 41, is Black and has lived in Croydon for twenty years.', 'Ethnicity: Mixed.', 'A South Asian woman in her 60s called the duty line.'],
+        good: [
+          'Mr Fofanah is Black British; his parents came from Freetown, Sierra Leone.',
+          'Mrs Black, 86, moved to the care home in Blackpool.',
+          'He was wearing a black coat and had a black eye.',
+        ],
+      },
     },
   },
-  check() {},
+  terms: new TermMatcher(labelTerms(), 'generic-ethnicity/terms.yml'),
+  check(doc, ctx) {
+    const policy = doc.kind === 'policy';
+    const labels = labelsOf(doc, ctx.termHits());
+    const bySentence = new Map<Sentence, Label[]>();
+    for (const l of labels) bySentence.set(l.sentence, [...(bySentence.get(l.sentence) ?? []), l]);
+
+    for (const label of labels) {
+      if (isPartOfLargerWord(doc, label)) continue;
+      const usage = new UsageFinder(doc, ctx, label).find();
+      if (!usage) continue;
+      const contested = label.terms.some((t) => t.contested);
+      const data = { term: label.text, note: label.terms.map((t) => t.note ?? '').find(Boolean) ?? '' };
+      const base = { messageId: contested ? 'contested' : policy ? 'aggregate' : 'generic', span: label.span, data };
+
+      if (SELF_DESCRIPTION_BEFORE.test(doc.text.slice(label.sentence.span.start, label.span.start))) {
+        ctx.exempt(base, 'self-description', "the person's own description of themselves (001 §2.2)");
+        continue;
+      }
+      const origins = originsFor(label, bySentence.get(label.sentence) ?? [label], originMentions(doc, label.sentence));
+      const specific = origins.find((o) => o.strength === 'specific');
+      if (specific) {
+        ctx.exempt(base, 'legitimate-sense', `a specific origin is stated: ${specific.text}`);
+        continue;
+      }
+      // "Black and British", "White, born in the UK": as contested as "White British".
+      const weak = origins.some((o) => o.strength === 'weak') && label.terms.every((t) => t.colour || t.contested);
+      const writer = aboutTheWriter(label);
+      const severity: Severity | undefined = contested || weak || policy || writer ? 'info' : undefined;
+      const messageId = writer ? 'writer' : contested || weak ? 'contested' : base.messageId;
+      ctx.report({ ...base, messageId, ...(severity ? { severity } : {}) });
+    }
+  },
 });
