@@ -172,11 +172,14 @@ class UsageFinder {
   }
 
   private personNounIndex(): number | undefined {
-    let k = this.label.last + 1;
-    while (this.tokens[k] && BETWEEN_ADJECTIVES.has(this.tokens[k].normal)) k++;
-    const t = this.tokens[k];
-    if (!t || !isPersonNoun(t.normal)) return undefined;
-    return /^[\s-]+$/.test(gapBetween(this.doc, this.tokens[k - 1], t)) ? k : undefined;
+    for (let k = this.label.last + 1; k < this.tokens.length && k <= this.label.last + 3; k++) {
+      const t = this.tokens[k];
+      if (!/^[\s-]+$/.test(gapBetween(this.doc, this.tokens[k - 1], t))) return undefined;
+      // "a black family", "a Black family support worker": the first person noun is the head
+      if (isPersonNoun(t.normal)) return k;
+      if (!BETWEEN_ADJECTIVES.has(t.normal)) return undefined;
+    }
+    return undefined;
   }
 
   private isAttributive(): boolean {
