@@ -2,16 +2,13 @@ import type { Document, Sentence, Span, Token } from '../../src/document/types.j
 import { defineRule, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
-  gapBetween,
-  isNamePart,
-  isPersonNoun,
-  isPluralPersonNoun,
   lexiconEntries,
   lexiconHits,
   originMentions,
-  PERSON_PRONOUNS,
+  PersonDescription,
   SPECIFIC_KINDS,
   type OriginMention,
+  type PersonUsage,
 } from '../../src/lexicon/index.js';
 
 /**
@@ -41,34 +38,10 @@ function labelTerms(): LabelTerm[] {
   return [...own, ...regional];
 }
 
-/** "Ethnicity:", "Race:", "Racial origin:", "Mother's ethnicity (self-described) -" */
-const FIELD_BEFORE = /\b(?:ethnicity|ethnic\s+(?:origin|group|background|category|identity)|race|racial\s+(?:origin|group|background|category)|heritage)\b(?:\s+of\s+\w+)?\s*(?:\([^)]*\))?\s*[:=–—-]\s*(?:[\w'-]+\s+){0,2}$/i;
 /** "describes herself as (a) …": the person's own description (001 §2.2). */
 const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$/i;
 
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'appears', 'appeared', 'looks', 'looked', 'seems', 'seemed']);
-/** "described as", "recorded as", "identified as" */
-const AS_VERBS = /^(?:describ|record|identif|regist|list|not|class|cod|known|seen|perceiv|present|categoris|document|enter|log)/;
-/** Words between a copula and its subject that do not change who the subject is. */
-const SUBJECT_SKIP = new Set([
-  'also', 'both', 'all', 'now', 'originally', 'not', 'believed', 'thought', 'understood', 'said', 'reported', 'known',
-  'to', 'be', 'been', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can', 'has', 'have', 'had',
-  'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
-  'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves',
-]);
-const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
-/** Adjectives between the label and the person noun: "a Black young man", "an Asian elderly lady". */
-const BETWEEN_ADJECTIVES = new Set([
-  'young', 'elderly', 'older', 'old', 'little', 'teenage', 'single', 'lone', 'local', 'adult', 'baby', 'infant', 'male',
-  'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
-  'school', 'family', 'unaccompanied',
-]);
-/** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
-const SPECIFIC_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'each']);
-const GENERAL_DETERMINERS = new Set(['many', 'most', 'all', 'some', 'few', 'fewer', 'more', 'other', 'no', 'any', 'several', 'such']);
-
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
-const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
 
 /** A run of label hits written together ("Mixed – White and Asian", "Gypsy/Traveller") is one finding. */
 interface Label {
@@ -106,140 +79,22 @@ function isPartOfLargerWord(doc: Document, label: Label): boolean {
   );
 }
 
-type Usage = 'field' | 'attributive' | 'predicate' | 'apposition' | 'heritage';
-
-class UsageFinder {
-  private tagCache: Set<string>[] | undefined;
-  constructor(
-    private readonly doc: Document,
-    private readonly ctx: RuleContext,
-    private readonly label: Label,
-  ) {}
-
-  private get tokens(): Token[] {
-    return this.label.sentence.tokens;
-  }
-
-  private tags(): Set<string>[] {
-    return (this.tagCache ??= this.ctx.tags(this.label.sentence));
-  }
-
-  private textBefore(): string {
-    return this.doc.text.slice(this.label.sentence.span.start, this.label.span.start);
-  }
-
-  /** How the label describes a specific person, or undefined when it does not (object, name, place, people in general). */
-  find(): Usage | undefined {
-    const { label, tokens } = this;
-    if (FIELD_BEFORE.test(this.textBefore()) || this.isPersonField()) return 'field';
-    const terms = label.terms;
-    if (terms.every((t) => t.fieldOnly) && !(isCap(tokens[label.first]) && terms.some((t) => t.id === 'mixed'))) return undefined;
-    if (terms.every((t) => t.withTraveller)) return undefined;
-    if (terms.some((t) => t.capital) && !isCap(tokens[label.first])) return undefined;
-    if (this.isProperName()) return undefined;
-    if (this.isAttributive()) return this.isGeneralPlural() ? undefined : 'attributive';
-    if (tokens[label.first - 1]?.normal === 'of' && HERITAGE_AFTER.has(tokens[label.last + 1]?.normal ?? '')) return 'heritage';
-    if (this.isPredicate()) return 'predicate';
-    if (this.isApposition()) return 'apposition';
-    return undefined;
-  }
-
-  /** "Mother: Black British", "Father (birth) – White Other": a line recording a family member's ethnicity. */
-  private isPersonField(): boolean {
-    const { tokens, label } = this;
-    const previous = tokens[label.first - 1];
-    if (!previous || !isPersonNoun(previous.normal)) return false;
-    return /^\s*(?:\([^)]*\))?\s*[:–—-]\s*$/.test(gapBetween(this.doc, previous, tokens[label.first]));
-  }
-
-  /** "Mr White", "Andrew White", "the Black Country", "Black Lives Matter", "Black Staff Network". */
-  private isProperName(): boolean {
-    const { label, tokens, doc } = this;
-    const colour = label.terms.some((t) => t.colour);
-    if (colour && isNamePart(doc, label.sentence, label.first, this.tags())) return true;
-    const next = tokens[label.last + 1];
-    if (isCap(tokens[label.last]) && isCap(next) && /^[ \t]+$/.test(gapBetween(doc, tokens[label.last], next))) {
-      // A capitalised word after a capitalised label makes a name, unless it is a person noun or itself an origin ("Black Somali").
-      const origin = lexiconHits(label.sentence, doc.text).some((h) => h.first === label.last + 1);
-      if (!origin && !isPersonNoun(next.normal)) return true;
-      // "Black Staff Network", "Asian Women's Project": a person noun inside a longer name.
-      const third = tokens[label.last + 2];
-      if (isPersonNoun(next.normal) && isCap(third) && /^[ \t]+$/.test(gapBetween(doc, next, third))) return true;
-    }
-    // compromise reads "the Black Country" as a place; "two Black boys" it also calls an organisation, so a person noun wins.
-    const tags = colour && this.personNounIndex() === undefined ? this.tags()[label.first] : undefined;
-    return tags !== undefined && (tags.has('Place') || tags.has('Organization'));
-  }
-
-  private personNounIndex(): number | undefined {
-    for (let k = this.label.last + 1; k < this.tokens.length && k <= this.label.last + 3; k++) {
-      const t = this.tokens[k];
-      if (!/^[\s-]+$/.test(gapBetween(this.doc, this.tokens[k - 1], t))) return undefined;
-      // "a black family", "a Black family support worker": the first person noun is the head
-      if (isPersonNoun(t.normal)) return k;
-      if (!BETWEEN_ADJECTIVES.has(t.normal)) return undefined;
-    }
-    return undefined;
-  }
-
-  private isAttributive(): boolean {
-    return this.personNounIndex() !== undefined;
-  }
-
-  /** "Black children are over-represented": a plural without a determiner speaks of people in general. */
-  private isGeneralPlural(): boolean {
-    const head = this.personNounIndex();
-    if (head === undefined || !isPluralPersonNoun(this.tokens[head].normal)) return false;
-    for (let i = this.label.first - 1; i >= 0 && i >= this.label.first - 3; i--) {
-      const t = this.tokens[i];
-      if (GENERAL_DETERMINERS.has(t.normal)) return true;
-      if (SPECIFIC_DETERMINERS.has(t.normal) || isNumber(t) || /'s$/.test(t.normal)) return false;
-    }
-    return true;
-  }
-
-  /** "Mr Fofanah is Black", "Hamza's birth mother is Asian", "described as Black British". */
-  private isPredicate(): boolean {
-    const { tokens, label } = this;
-    const previous = tokens[label.first - 1];
-    if (!previous) return false;
-    const next = tokens[label.last + 1];
-    if (next && this.tags()[label.last + 1]?.has('Noun') && !isPersonNoun(next.normal) && !/^[,;.()]/.test(gapBetween(this.doc, tokens[label.last], next).trim())) return false;
-    // "described as Black", "describes the boy as Black", "recorded her as White Other"
-    if (previous.normal === 'as') {
-      for (let i = label.first - 2; i >= 0 && i >= label.first - 5; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
-      return false;
-    }
-    if (!COPULAS.has(previous.normal)) return false;
-    // "the baby is brown" is more often skin colour than ethnicity.
-    if (tokens[label.first].normal === 'brown' && !isCap(tokens[label.first])) return false;
-    return this.subjectIsPerson(label.first - 2);
-  }
-
-  private subjectIsPerson(from: number): boolean {
-    let i = from;
-    while (i >= 0 && (SUBJECT_SKIP.has(this.tokens[i].normal) || isNumber(this.tokens[i]))) i--;
-    const subject = this.tokens[i];
-    if (!subject) return false;
-    if (PERSON_PRONOUNS.has(subject.normal) || isPersonNoun(subject.normal)) return true;
-    if (/'s$/.test(subject.normal)) return false;
-    const tags = this.tags()[i];
-    return isCap(subject) && (i > 0 || tags.has('Person') || tags.has('ProperNoun'));
-  }
-
-  /** "Mother (Asian, 30s)", "Mrs Begum, 71, Asian British, widowed". */
-  private isApposition(): boolean {
-    const { doc, label, tokens } = this;
-    const before = doc.text.slice(tokens[label.first - 1]?.span.end ?? label.sentence.span.start, label.span.start).trim();
-    const nextToken = tokens[label.last + 1];
-    const after = doc.text.slice(label.span.end, nextToken?.span.start ?? label.sentence.span.end).trim();
-    if (!/[(,]$/.test(before) || !(after === '' || /^[,);.]/.test(after))) return false;
-    let i = label.first - 1;
-    while (i >= 0 && (isNumber(tokens[i]) || SUBJECT_SKIP.has(tokens[i].normal))) i--;
-    const host = tokens[i];
-    if (!host) return false;
-    return isPersonNoun(host.normal) || (isCap(host) && (i > 0 || isNamePart(doc, label.sentence, i, this.tags()) || isPersonNoun(host.normal)));
-  }
+/** How the label describes a specific person, or undefined when it does not (object, name, place, people in general). */
+function usageOf(doc: Document, ctx: RuleContext, label: Label): PersonUsage | undefined {
+  const { tokens } = label.sentence;
+  const description = new PersonDescription(doc, label, (s) => ctx.tags(s));
+  const { terms } = label;
+  if (description.isField()) return 'field';
+  // "Mixed" and "Other" are ethnicities only as a field value ("Ethnicity: Mixed"), or "a Mixed boy".
+  if (terms.every((t) => t.fieldOnly) && !(isCap(tokens[label.first]) && terms.some((t) => t.id === 'mixed'))) return undefined;
+  if (terms.every((t) => t.withTraveller)) return undefined;
+  if (terms.some((t) => t.capital) && !isCap(tokens[label.first])) return undefined;
+  // Colour words are also surnames ("Mrs Black", "Andrew White") and place names ("the Black Country").
+  if (terms.some((t) => t.colour) && (description.isNamePart() || description.taggedAsPlace())) return undefined;
+  // "the baby is brown" is more often skin colour than ethnicity.
+  const usage = description.usage();
+  if (usage === 'predicate' && tokens[label.first].text === 'brown') return undefined;
+  return usage;
 }
 
 const FIRST_PERSON = new Set(['i', 'we']);
@@ -302,7 +157,7 @@ export default defineRule({
 
     for (const label of labels) {
       if (isPartOfLargerWord(doc, label)) continue;
-      const usage = new UsageFinder(doc, ctx, label).find();
+      const usage = usageOf(doc, ctx, label);
       if (!usage) continue;
       const contested = label.terms.some((t) => t.contested);
       const data = { term: label.text, note: label.terms.map((t) => t.note ?? '').find(Boolean) ?? '' };
