@@ -2,7 +2,7 @@ import type { Document, Sentence, Span, Token } from '../../src/document/types.j
 import { defineRule, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
-  lexiconEntries,
+  lexiconNames,
   lexiconHits,
   originMentions,
   PersonDescription,
@@ -32,7 +32,7 @@ interface LabelTerm extends TermEntry {
 function labelTerms(): LabelTerm[] {
   const own = loadTermsBeside(import.meta.url) as LabelTerm[];
   const taken = new Set(own.flatMap((t) => t.match.map((m) => m.toLowerCase().replace(/-/g, ' '))));
-  const regional = lexiconEntries()
+  const regional = lexiconNames()
     .filter((e) => e.kind === 'regional' && !e.plural && !taken.has(e.name.toLowerCase().replace(/-/g, ' ')))
     .map((e): LabelTerm => ({ id: `regional:${e.name}`, match: [e.name], note: 'A region is not a country: ask which country, e.g. Nigerian rather than African.' }));
   return [...own, ...regional];

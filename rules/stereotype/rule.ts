@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { gapBetween, groupWordAt, lexiconEntries, type GroupWord } from '../../src/lexicon/index.js';
+import { gapBetween, groupWordAt, lexiconNames, type GroupWord } from '../../src/lexicon/index.js';
 
 /**
  * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
@@ -345,7 +345,7 @@ export default defineRule({
     ],
     fix: 'none',
     needs: ['sentences', 'quotes'],
-    triggers: { words: [...new Set([...FRAME_WORDS, ...lexiconEntries().map((e) => e.name.split(' ')[0].toLowerCase())])] },
+    triggers: { words: [...new Set([...FRAME_WORDS, ...lexiconNames().map((e) => e.name.split(' ')[0].toLowerCase())])] },
     messages: {
       generalisation:
         '“{text}” generalises about a group. Describe this family: what you saw, and what they told you about their own beliefs and practices; within each culture every family is different (001 §1.1, §2.12).',

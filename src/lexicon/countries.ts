@@ -13,11 +13,6 @@ interface CountryFixes {
   weak: string[];
 }
 
-interface CountryPackage {
-  registerLocale(locale: unknown): void;
-  getNames(lang: string, options?: { select: 'all' }): Record<string, string | string[]>;
-}
-
 export interface CountryData {
   /** Country and territory names, e.g. "Nigeria", "Trinidad and Tobago", "Hong Kong". */
   names: string[];
@@ -29,10 +24,9 @@ export interface CountryData {
 
 const require = createRequire(import.meta.url);
 
-function loadPackage(name: string, locale: string): CountryPackage {
-  const pkg = require(name) as CountryPackage;
-  pkg.registerLocale(require(locale));
-  return pkg;
+/** The packages' English data files, read directly: requiring the packages themselves costs far more. */
+function packageData<T>(file: string): T {
+  return require(file) as T;
 }
 
 /** Names as words a record would use: no parenthesised notes, no inverted "Korea, Republic of", no dotted forms. */
@@ -50,12 +44,12 @@ let cached: CountryData | undefined;
 export function countryData(): CountryData {
   if (cached) return cached;
   const fixes = readLexiconFile<CountryFixes>('countries.yml');
-  const countries = loadPackage('i18n-iso-countries', 'i18n-iso-countries/langs/en.json');
-  const nationalities = loadPackage('i18n-nationality', 'i18n-nationality/langs/en.json');
+  const countries = packageData<{ countries: Record<string, string | string[]> }>('i18n-iso-countries/langs/en.json').countries;
+  const nationalities = packageData<{ nationalities: Record<string, string> }>('i18n-nationality/langs/en.json').nationalities;
 
   const names = new Set<string>();
   const primaryName = new Map<string, string>();
-  for (const [code, value] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+  for (const [code, value] of Object.entries(countries)) {
     const all = Array.isArray(value) ? value : [value];
     if (all[0]) primaryName.set(code, all[0]);
     for (const n of [...all, ...(fixes.names[code] ?? [])]) if (usableName(n)) names.add(n.replace(/^The /, ''));
@@ -63,7 +57,7 @@ export function countryData(): CountryData {
   for (const [code, extra] of Object.entries(fixes.names)) if (!primaryName.has(code)) extra.forEach((n) => names.add(n));
 
   const demonyms = new Set<string>();
-  for (const [code, value] of Object.entries(nationalities.getNames('en'))) {
+  for (const [code, value] of Object.entries(nationalities)) {
     const fixed = fixes.demonyms[code];
     if (fixed) fixed.forEach((d) => demonyms.add(d));
     else if (looksLikeDemonym(String(value), names)) demonyms.add(String(value));

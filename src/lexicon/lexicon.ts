@@ -73,10 +73,18 @@ function pluralOf(name: string, irregular: Record<string, string>): string | und
   return [...words.slice(0, -1), plural].join(' ');
 }
 
-interface Candidate {
+export interface LexiconName {
   name: string;
   kind: LexiconKind;
   plural: boolean;
+}
+type Candidate = LexiconName;
+
+let names: LexiconName[] | undefined;
+
+/** Every name of the lexicon with its kind, without compiling the matcher (cheap enough for rule metadata). */
+export function lexiconNames(): LexiconName[] {
+  return (names ??= candidates());
 }
 
 function candidates(): Candidate[] {
@@ -114,7 +122,7 @@ function buildEntries(): LexiconEntry[] {
   const capitalOnly = new Set(ambiguous.capitalOnly.map(phraseKey));
   const needsPreposition = new Set(ambiguous.needsPreposition.map(phraseKey));
   const byPhrase = new Map<string, Candidate>();
-  for (const c of candidates()) {
+  for (const c of lexiconNames()) {
     const key = phraseKey(c.name);
     const held = byPhrase.get(key);
     if (!held || PRIORITY.indexOf(c.kind) < PRIORITY.indexOf(held.kind)) byPhrase.set(key, c);
