@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { gapBetween, groupWordAt, lexiconNames, type GroupWord } from '../../src/lexicon/index.js';
+import { gapBetween, groupWordAt, lexiconHits, lexiconNames, type GroupWord } from '../../src/lexicon/index.js';
 
 /**
  * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
@@ -49,6 +49,13 @@ const GENERALISING_VERBS = new Set([
   'fear', 'refuse', 'reject', 'resist', 'dislike', 'hate', 'favour', 'favor', 'avoid', 'hide', 'keep', 'stick', 'drink',
   'hit', 'smack', 'beat', 'discipline', 'marry', 'lack', 'shy', 'rely', 'respect', 'prioritise', 'prioritize', 'see',
   'treat', 'let', 'allow', 'frown', 'look', "don't", "doesn't", "won't", 'cannot', "can't", 'never', 'dont',
+]);
+/** "Somali culture values…", "the Roma community is…": a group spoken of as one. */
+const COLLECTIVE_NOUNS = new Set(['culture', 'community', 'society', 'tradition']);
+const CULTURE_VERBS = new Set([
+  'values', 'expects', 'sees', 'teaches', 'accepts', 'allows', 'permits', 'dictates', 'places', 'frowns', 'encourages',
+  'discourages', 'forbids', 'emphasises', 'emphasizes', 'prizes', 'views', 'demands', 'requires', 'does', "doesn't",
+  'believes', 'regards', 'treats', 'prefers', 'tends', 'keeps', 'distrusts', 'mistrusts', 'avoids', 'favours',
 ]);
 const COPULA = new Set(['are', 'is', 'were', 'was', 'remain', 'remains', 'seem', 'seems', 'appear', 'appears', 'become', 'be']);
 /** After "are": words that make the sentence a fact about services or figures, not a generalisation. */
@@ -133,6 +140,11 @@ class Frames {
     return { last: g.last, plural: g.plural };
   }
 
+  /** "as is common in Nigeria": a country spoken of as one way of life. */
+  private country(i: number): number | undefined {
+    return lexiconHits(this.sentence, this.doc.text).find((h) => h.first === i && h.entry.kind === 'country')?.last;
+  }
+
   /** "their culture", "the family's religion", "cultural reasons", "their cultural background". */
   private cultureRef(i: number): number | undefined {
     let k = i;
@@ -175,7 +187,7 @@ class Frames {
   /** "as is common in Asian culture", "it is normal for Somali families to…", "normal in their culture". */
   private commonIn(i: number): Match | undefined {
     if (!NORM_WORDS.has(this.n(i)) || !NORM_PREPOSITIONS.has(this.n(i + 1))) return undefined;
-    const last = this.target(i + 2);
+    const last = this.target(i + 2) ?? this.country(i + 2);
     if (last === undefined || STATISTICS.test(this.doc.text.slice(this.sentence.span.start, this.sentence.span.end))) return undefined;
     const first = this.n(i - 1) === 'is' && this.n(i - 2) === 'as' ? i - 2 : i;
     return { first, last, kind: this.cultureRef(i + 2) !== undefined ? 'culture' : 'generalisation' };
@@ -187,7 +199,8 @@ class Frames {
     while (['many', 'most', 'all', 'some'].includes(this.n(start))) start++;
     if (start === i && this.n(i) === 'the' && (this.groupPhrase(i + 1)?.last ?? -1) >= 0) start = i + 1;
     const phrase = this.groupPhrase(start);
-    if (!phrase || !phrase.plural) return undefined;
+    const collective = phrase !== undefined && COLLECTIVE_NOUNS.has(this.n(phrase.last));
+    if (!phrase || !(phrase.plural || collective)) return undefined;
     const communal = ['community', 'communities'].includes(this.n(phrase.last));
     if (this.n(i) === 'the' && !communal) return undefined;
     if (!this.atClauseStart(i)) return undefined;
@@ -209,7 +222,7 @@ class Frames {
       if (!CLOSED_ADJECTIVES.has(next) && !this.isAdjective(a)) return undefined;
       return { first: i, last: a, kind: 'generalisation' };
     }
-    if (GENERALISING_VERBS.has(verb) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
+    if (GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
     return undefined;
   }
 
@@ -373,7 +386,8 @@ export default defineRule({
       for (const m of frames.all()) {
         const span = frames.span(m);
         const descriptor = { messageId: m.kind, span, data: { text: doc.text.slice(span.start, span.end) } };
-        if (frames.attributed(m)) {
+        // A trope stays a trope whoever is reported as using it: quote it if it is somebody's words.
+        if (m.kind !== 'trope' && frames.attributed(m)) {
           ctx.exempt(descriptor, 'legitimate-sense', "an account attributed to somebody, not the writer's generalisation");
           continue;
         }

@@ -28,14 +28,14 @@ const SUBJECT_SKIP = new Set([
   'also', 'both', 'all', 'now', 'originally', 'not', 'believed', 'thought', 'understood', 'said', 'reported', 'known',
   'to', 'be', 'been', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can', 'has', 'have', 'had',
   'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
-  'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves',
+  'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves', 'is', 'was', 'are', 'were', 'seen', 'described',
 ]);
 const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
 /** Words between the label and the person noun: "a Black young man", "a white social worker". */
 const BETWEEN_WORDS = new Set([
   'young', 'elderly', 'older', 'old', 'little', 'teenage', 'single', 'lone', 'local', 'adult', 'baby', 'infant', 'male',
   'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
-  'school', 'family', 'unaccompanied',
+  'school', 'family', 'unaccompanied', 'security', 'bus', 'taxi', 'delivery', 'agency', 'night', 'day', 'shop', 'van',
 ]);
 /** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
 const SPECIFIC_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'each']);
@@ -142,6 +142,9 @@ export class PersonDescription {
       for (let i = range.first - 2; i >= 0 && i >= range.first - 5; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
       return false;
     }
+    // "she's Black", "Mum's Asian": subject and copula in one token
+    const contracted = /^(.+)'s$/.exec(previous.normal);
+    if (contracted && (PERSON_PRONOUNS.has(contracted[1]) || isPersonNoun(contracted[1]))) return true;
     if (!COPULAS.has(previous.normal)) return false;
     return this.subjectIsPerson(range.first - 2);
   }

@@ -67,6 +67,7 @@ const FROM_VERBS = new Set([
   'escaped', 'originally', 'originate', 'originates', 'originated', 'hail', 'hails', 'hailed', 'relocated', 'is', 'are',
   'was', 'were', "'s", 'descended', 'descends',
 ]);
+const MOVEMENT_VERBS = new Set(['came', 'come', 'comes', 'moved', 'moves', 'migrated', 'emigrated', 'immigrated', 'arrived', 'fled', 'escaped', 'relocated']);
 /** People of whom "X from Y" states an origin ("a family from Sylhet"; not "a worker from Lewisham"). */
 const KIN_NOUNS = new Set([
   'family', 'families', 'parents', 'parent', 'mother', 'father', 'mum', 'dad', 'grandparents', 'grandmother',
@@ -135,10 +136,12 @@ function phraseOrigins(sentence: Sentence, source: string, known: LexiconHit[]):
     const strength = placeStrength(text);
     if (strength) out.push({ span: where, text, first: range[0], last: range[1], strength, how: 'phrase' });
   };
+  // "came to Leeds from Kumasi", "moved here from Poland"
+  const movedEarlier = (i: number) => tokens.slice(Math.max(0, i - 5), i - 1).some((t) => MOVEMENT_VERBS.has(t.normal));
   tokens.forEach((t, i) => {
     const previous = tokens[i - 1]?.normal;
     // "came from Mirpur", "is originally from Kumasi", "a family from Sylhet"
-    if (t.normal === 'from' && previous && (FROM_VERBS.has(previous) || KIN_NOUNS.has(previous))) push(properNounAt(sentence, source, i + 1));
+    if (t.normal === 'from' && previous && (FROM_VERBS.has(previous) || KIN_NOUNS.has(previous) || movedEarlier(i))) push(properNounAt(sentence, source, i + 1));
     // "born in Lagos", "grew up in Galway", "born and raised in Accra"
     if (t.normal === 'in' && previous && IN_VERBS.has(previous)) push(properNounAt(sentence, source, i + 1));
     // "of Tigrinya heritage", "Hazara background"

@@ -15,7 +15,11 @@ const SINGULAR_PEOPLE = [
   'pupil', 'student', 'neighbour', 'neighbor', 'tenant', 'resident', 'client', 'patient', 'customer', 'applicant',
   'adopter', 'fosterer', 'worker', 'colleague', 'officer', 'nurse', 'doctor', 'teacher', 'friend', 'stranger', 'suspect',
   'victim', 'perpetrator', 'offender', 'caller', 'driver', 'passenger', 'member', 'citizen', 'national', 'migrant',
-  'immigrant', 'refugee', 'mp', 'councillor', 'manager', 'employee', 'volunteer', 'foster', 'heir', 'newborn',
+  'immigrant', 'refugee', 'mp', 'councillor', 'manager', 'employee', 'volunteer', 'heir', 'newborn', 'lodger',
+  'flatmate', 'housemate', 'landlord', 'landlady', 'visitor', 'guest', 'occupant', 'occupier', 'householder',
+  'homeowner', 'assailant', 'attacker', 'intruder', 'youngster', 'teenager', 'schoolboy', 'schoolgirl', 'stepson',
+  'stepdaughter', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'ex-partner', 'godmother', 'godfather', 'carer',
+  'shopkeeper', 'cleaner', 'nanny', 'childminder', 'babysitter', 'guard',
 ];
 const PLURAL_PEOPLE = [
   'men', 'women', 'boys', 'girls', 'children', 'kids', 'babies', 'infants', 'toddlers', 'teenagers', 'teens', 'youths',
@@ -26,7 +30,8 @@ const PLURAL_PEOPLE = [
   'patients', 'customers', 'applicants', 'adopters', 'fosterers', 'workers', 'colleagues', 'officers', 'nurses',
   'doctors', 'teachers', 'friends', 'strangers', 'suspects', 'victims', 'offenders', 'members', 'citizens', 'nationals',
   'migrants', 'immigrants', 'refugees', 'staff', 'employees', 'volunteers', 'communities', 'community', 'elders',
-  'folk', 'folks', 'twins', 'relatives', 'generations',
+  'folk', 'folks', 'twins', 'relatives', 'generations', 'lodgers', 'flatmates', 'housemates', 'landlords', 'visitors',
+  'guests', 'occupants', 'youngsters', 'schoolboys', 'schoolgirls', 'assailants', 'attackers', 'intruders',
 ];
 
 const PEOPLE = new Set([...SINGULAR_PEOPLE, ...PLURAL_PEOPLE]);
