@@ -98,6 +98,17 @@ function usageOf(doc: Document, ctx: RuleContext, label: Label): PersonUsage | u
 }
 
 const FIRST_PERSON = new Set(['i', 'we']);
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'explained', 'explains', 'feels', 'felt', 'believes', 'believed', 'thinks', 'described', 'describes', 'shared', 'stated', 'states', 'reported', 'reports', 'disclosed']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they']);
+
+/** "He said he was stopped because he is Black": the person's own words, reported (001 §2.2). */
+function reportedSelfDescription(label: Label, usage: PersonUsage): boolean {
+  if (usage !== 'predicate') return false;
+  const { tokens } = label.sentence;
+  const subject = tokens[label.first - 2];
+  if (!subject || !PRONOUN_SUBJECTS.has(subject.normal)) return false;
+  return tokens.slice(0, label.first - 2).some((t, i) => REPORTING.has(t.normal) && PRONOUN_SUBJECTS.has(tokens[i - 1]?.normal ?? ''));
+}
 
 /** "I am a white social worker", "As a White British worker, I…": the writer reflecting on their own identity. */
 function aboutTheWriter(label: Label): boolean {
@@ -163,7 +174,7 @@ export default defineRule({
       const data = { term: label.text, note: label.terms.map((t) => t.note ?? '').find(Boolean) ?? '' };
       const base = { messageId: contested ? 'contested' : policy ? 'aggregate' : 'generic', span: label.span, data };
 
-      if (SELF_DESCRIPTION_BEFORE.test(doc.text.slice(label.sentence.span.start, label.span.start))) {
+      if (SELF_DESCRIPTION_BEFORE.test(doc.text.slice(label.sentence.span.start, label.span.start)) || reportedSelfDescription(label, usage)) {
         ctx.exempt(base, 'self-description', "the person's own description of themselves (001 §2.2)");
         continue;
       }

@@ -291,7 +291,7 @@ class Frames {
     if (['their', 'his', 'her'].includes(w) && ['culture', 'religion', 'faith'].includes(this.n(i + 1))) {
       // "their culture does not allow…", "her culture expects…"
       const verb = this.n(i + 2);
-      if (['does', "doesn't", 'is', 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'means', 'requires', 'teaches', 'would', 'forbids', 'prevents', 'encourages', 'says', 'demands', 'views'].includes(verb) && this.atClauseStart(i)) {
+      if (['does', "doesn't", 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'requires', 'teaches', 'forbids', 'prevents', 'encourages', 'demands', 'views', 'frowns', 'discourages'].includes(verb) && this.atClauseStart(i)) {
         return { first: i, last: i + 2, kind: 'culture' };
       }
     }

@@ -37,6 +37,7 @@ const BETWEEN_WORDS = new Set([
   'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
   'school', 'family', 'unaccompanied', 'security', 'bus', 'taxi', 'delivery', 'agency', 'night', 'day', 'shop', 'van',
 ]);
+const COLOUR_IDIOM_AFTER = /^\s*(?:and\s+blue|as\s+a\s+(?:sheet|ghost)|with\s+(?:shock|fear|rage|anger|cold)|in\s+the\s+face)\b/i;
 /** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
 const SPECIFIC_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'each']);
 const GENERAL_DETERMINERS = new Set(['many', 'most', 'all', 'some', 'few', 'fewer', 'more', 'other', 'no', 'any', 'several', 'such']);
@@ -123,10 +124,12 @@ export class PersonDescription {
   isGeneralPlural(): boolean {
     const head = this.personNounIndex();
     if (head === undefined || !isPluralPersonNoun(this.tokens[head].normal)) return false;
+    // Walk back over the noun phrase only ("the two young Black boys"), not into the clause before it.
     for (let i = this.range.first - 1; i >= 0 && i >= this.range.first - 3; i--) {
       const t = this.tokens[i];
       if (GENERAL_DETERMINERS.has(t.normal)) return true;
       if (SPECIFIC_DETERMINERS.has(t.normal) || isNumber(t) || /'s$/.test(t.normal)) return false;
+      if (!BETWEEN_WORDS.has(t.normal)) return true;
     }
     return true;
   }
@@ -137,6 +140,8 @@ export class PersonDescription {
     const previous = tokens[range.first - 1];
     if (!previous) return false;
     const next = tokens[range.last + 1];
+    // "black and blue", "white as a sheet", "white with shock": how somebody looked, not who they are
+    if (COLOUR_IDIOM_AFTER.test(doc.text.slice(range.span.end, range.sentence.span.end))) return false;
     if (next && this.tags()[range.last + 1]?.has('Noun') && !isPersonNoun(next.normal) && !/^[,;.()]/.test(gapBetween(doc, tokens[range.last], next).trim())) return false;
     if (previous.normal === 'as') {
       for (let i = range.first - 2; i >= 0 && i >= range.first - 5; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
