@@ -70,10 +70,15 @@ function labelsOf(doc: Document, hits: TermHit[]): Label[] {
   return labels;
 }
 
+const OTHER_RULES_AFTER_MIXED = new Set(['race', 'raced', 'racial', 'heritage', 'parentage', 'ethnicity', 'origins']);
+
 /** The label is only part of a word ("non-white", "Black-led", "Afro-Caribbean") or of a name the lexicon knows ("South African", "Irish Traveller"). */
 function isPartOfLargerWord(doc: Document, label: Label): boolean {
   const { tokens } = label.sentence;
   if (label.span.start !== tokens[label.first].span.start || label.span.end !== tokens[label.last].span.end) return true;
+  // "non white" belongs to ethnic-minority; "Mixed race" to mixed-race; "mixed heritage" is the preferred form.
+  if (tokens[label.first - 1]?.normal === 'non') return true;
+  if (label.terms[label.terms.length - 1].id === 'mixed' && OTHER_RULES_AFTER_MIXED.has(tokens[label.last + 1]?.normal ?? '')) return true;
   return lexiconHits(label.sentence, doc.text).some(
     (h) => SPECIFIC_KINDS.has(h.entry.kind) && h.span.start <= label.span.start && label.span.end <= h.span.end && h.span.end - h.span.start > label.span.end - label.span.start,
   );

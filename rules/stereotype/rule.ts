@@ -27,6 +27,11 @@ const GROUP_NOUNS = new Set([
   'values', 'circles', 'folk', 'clients', 'patients', 'carers', 'mother', 'father', 'woman', 'man', 'boy', 'girl',
   'parent', 'child', 'neighbourhoods', 'areas', 'cultural',
 ]);
+const GROUP_MODIFIERS = new Set([
+  'working-class', 'middle-class', 'young', 'older', 'elderly', 'immigrant', 'migrant', 'refugee', 'single', 'lone',
+  'teenage', 'male', 'female', 'religious', 'traditional', 'orthodox', 'devout', 'first-generation', 'second-generation',
+  'rural', 'poor', 'large', 'extended', 'strict',
+]);
 const PLURAL_GROUP_NOUNS = new Set([...GROUP_NOUNS].filter((n) => /s$/.test(n) || ['men', 'women', 'children', 'people', 'folk'].includes(n)));
 /** "their culture", "the family's religion": a group's way of life referred to by a possessive. */
 const CULTURE_NOUNS = new Set(['culture', 'cultures', 'religion', 'faith', 'ethnicity', 'heritage', 'traditions', 'tradition', 'customs', 'nationality', 'community']);
@@ -135,8 +140,10 @@ class Frames {
   private groupPhrase(i: number): { last: number; plural: boolean } | undefined {
     const g = this.group(i);
     if (!g) return undefined;
-    const noun = this.n(g.last + 1);
-    if (GROUP_NOUNS.has(noun) && this.joined(g.last + 1)) return { last: g.last + 1, plural: PLURAL_GROUP_NOUNS.has(noun) || noun === 'community' };
+    // "White working-class families", "Black Christian parents"
+    const k = GROUP_MODIFIERS.has(this.n(g.last + 1)) || this.group(g.last + 1) ? g.last + 2 : g.last + 1;
+    const noun = this.n(k);
+    if (GROUP_NOUNS.has(noun) && this.joined(k) && this.joined(g.last + 1)) return { last: k, plural: PLURAL_GROUP_NOUNS.has(noun) || noun === 'community' };
     return { last: g.last, plural: g.plural };
   }
 
@@ -166,7 +173,7 @@ class Frames {
   all(): Match[] {
     const out: Match[] = [];
     for (let i = 0; i < this.tokens.length; i++) {
-      const m = this.typical(i) ?? this.commonIn(i) ?? this.groupSubject(i) ?? this.dueTo(i) ?? this.cultural(i) ?? this.likeAll(i) ?? this.trope(i);
+      const m = this.fromBackground(i) ?? this.typical(i) ?? this.commonIn(i) ?? this.groupSubject(i) ?? this.dueTo(i) ?? this.cultural(i) ?? this.likeAll(i) ?? this.trope(i);
       if (m) {
         out.push(m);
         i = m.last;
@@ -212,6 +219,9 @@ class Frames {
       k++;
     }
     const verb = this.n(k);
+    // "…, as Pakistani women often are.": a comparison that asserts the generalisation
+    const clauseEnds = k + 1 >= this.tokens.length || !this.joined(k + 1);
+    if (this.n(i - 1) === 'as' && (COPULA.has(verb) || ['do', 'does', 'tend', 'will'].includes(verb)) && clauseEnds) return { first: i - 1, last: k, kind: 'generalisation' };
     if (COPULA.has(verb)) {
       let a = k + 1;
       if (this.n(a) === 'be') a++;
@@ -238,6 +248,20 @@ class Frames {
     const gap = gapBetween(this.doc, this.tokens[i - 1], this.tokens[i]);
     if (/[,;:(–—-]|^\s*["'“‘]/.test(gap.trim())) return true;
     return ['that', 'because', 'as', 'since', 'and', 'but', 'so', 'while', 'although', 'though', 'whereas', 'where', 'generally', 'often', 'usually', 'typically', 'traditionally', 'culturally', 'otherwise', 'thus', 'therefore', 'unlike'].includes(this.n(i - 1));
+  }
+
+  /** "Being from a Nigerian background, she is…": the group given as the explanation of what follows. */
+  private fromBackground(i: number): Match | undefined {
+    if (i !== 0 || !['being', 'coming', 'as'].includes(this.n(0))) return undefined;
+    let k = 1;
+    if (this.n(k) === 'someone' || this.n(k) === 'a' && this.n(k + 1) === 'person') k += this.n(k) === 'someone' ? 1 : 2;
+    if (this.n(k) !== 'from') return undefined;
+    k++;
+    while (['a', 'an', 'the'].includes(this.n(k))) k++;
+    const g = this.groupPhrase(k);
+    if (!g || !['background', 'culture', 'family', 'community', 'home', 'household', 'heritage'].includes(this.n(g.last + 1))) return undefined;
+    const comma = this.tokens[g.last + 2] && /^\s*,/.test(gapBetween(this.doc, this.tokens[g.last + 1], this.tokens[g.last + 2]));
+    return comma ? { first: 0, last: g.last + 1, kind: 'culture' } : undefined;
   }
 
   /** "due to their culture", "because of her religion", "owing to cultural reasons". */

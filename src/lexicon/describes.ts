@@ -35,7 +35,7 @@ const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'bac
 const BETWEEN_WORDS = new Set([
   'young', 'elderly', 'older', 'old', 'little', 'teenage', 'single', 'lone', 'local', 'adult', 'baby', 'infant', 'male',
   'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
-  'school', 'family', 'unaccompanied', 'security', 'bus', 'taxi', 'delivery', 'agency', 'night', 'day', 'shop', 'van',
+  'school', 'family', 'unaccompanied', 'security', 'bus', 'taxi', 'delivery', 'agency', 'night', 'day', 'shop', 'van', 'service', 'community', 'staff', 'team', 'care-experienced',
 ]);
 const COLOUR_IDIOM_AFTER = /^\s*(?:and\s+blue|as\s+a\s+(?:sheet|ghost)|with\s+(?:shock|fear|rage|anger|cold)|in\s+the\s+face)\b/i;
 /** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
