@@ -123,6 +123,12 @@ function aboutTheWriter(label: Label): boolean {
   return tokens[0]?.normal === 'as' && label.first <= 3 && tokens.slice(label.last + 1).some((t) => FIRST_PERSON.has(t.normal));
 }
 
+/** The other sentences on the same line of the same block: the rest of a form line. */
+function sameLineSentences(doc: Document, sentence: Sentence): Sentence[] {
+  const line = doc.lines.toPoint(sentence.span.start).line;
+  return sentence.block.sentences.filter((s) => s !== sentence && doc.lines.toPoint(s.span.start).line === line);
+}
+
 /** Origins in the sentence that belong to this label: with several labels, each origin goes to the nearest one. */
 function originsFor(label: Label, labels: Label[], origins: OriginMention[]): OriginMention[] {
   const distance = (l: Label, o: OriginMention) => (o.first > l.last ? o.first - l.last : l.first - o.last);
@@ -184,6 +190,8 @@ export default defineRule({
         continue;
       }
       const origins = originsFor(label, bySentence.get(label.sentence) ?? [label], originMentions(doc, label.sentence));
+      // A form line ("Ethnicity: Black African. Country of birth: Nigeria.") counts as one record of the person.
+      if (usage === 'field') origins.push(...sameLineSentences(doc, label.sentence).flatMap((s) => originMentions(doc, s)));
       const specific = origins.find((o) => o.strength === 'specific');
       if (specific) {
         ctx.exempt(base, 'legitimate-sense', `a specific origin is stated: ${specific.text}`);

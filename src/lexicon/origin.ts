@@ -94,6 +94,8 @@ const ORGANISATION_WORDS = new Set([
   'nursery', 'hub', 'society', 'foundation', 'charity', 'agency', 'care', 'home', 'court', 'health', 'road', 'street',
   'estate', 'ward', 'house', 'lodge', 'hotel', 'station', 'prison', 'camp', 'avenue', 'lane', 'close', 'drive',
 ]);
+/** Form fields whose value is an origin. */
+const FIELD_NAMES = new Set(['birth', 'origin', 'nationality', 'birthplace', 'citizenship', 'heritage']);
 const LINKS = new Set(['and', 'of', 'upon', 'on', 'de', 'la', 'el', 'al', 'es', 'du', 'da', 'do']);
 const REGIONAL_PLACE_KINDS = new Set(['regional', 'regional-place']);
 
@@ -147,6 +149,9 @@ function phraseOrigins(sentence: Sentence, source: string, known: LexiconHit[]):
     // "of Tigrinya heritage", "Hazara background"
     const before = tokens[i - 1];
     if (HERITAGE_NOUNS.has(t.normal) && isCap(before) && !NOT_PLACES.has(before.normal) && !followsHonorific(sentence, i - 1)) push([i - 1, i - 1]);
+    // "Country of birth: Lagos", "Nationality: Eritrean", "Place of origin - Sylhet"
+    const next = tokens[i + 1];
+    if (FIELD_NAMES.has(t.normal) && !['ethnic', 'racial'].includes(previous ?? '') && next && /^\s*[:–—-]\s*$/.test(source.slice(t.span.end, next.span.start))) push(properNounAt(sentence, source, i + 1));
     // "Leeds-born"
     const [place, born] = t.parts;
     if (t.parts.length === 2 && born.normal === 'born' && isCap(t) && !NOT_PLACES.has(place.normal)) push([i, i], place.span);
