@@ -13,6 +13,8 @@ import { gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/ind
  */
 
 interface OutdatedTerm extends TermEntry {
+  /** messageId: 'slur', 'offensive' or (the default) 'outdated'. */
+  message?: 'slur' | 'offensive';
   use: 'always' | 'person' | 'people' | 'noun' | 'lower-case';
   heritage?: boolean;
   suggestPeople?: boolean;
@@ -146,7 +148,8 @@ export default defineRule({
     fix: 'suggestion',
     needs: ['sentences', 'quotes', 'pos'],
     messages: {
-      slur: '“{term}” is a racist slur or an offensive term for people. {note}',
+      slur: '“{term}” is a racist slur. {note}',
+      offensive: '“{term}” is an offensive term for people. {note}',
       outdated: '“{term}” is outdated or othering. {note}',
     },
     docs: {
@@ -168,7 +171,7 @@ export default defineRule({
     for (const hit of ctx.termHits()) {
       const usage = new Usage(doc, ctx, hit);
       if (!usage.aboutPeople()) continue;
-      const messageId = (hit.term.severity ?? 'error') === 'error' ? 'slur' : 'outdated';
+      const messageId = (hit.term as OutdatedTerm).message ?? 'outdated';
       const descriptor = termReport(ctx, hit, messageId, { suggest: suggestionsFor(ctx, hit, suggestionTexts(hit).map((s) => matchCase(hit.text, s))) });
       if (usage.mentioned()) {
         ctx.exempt(descriptor, 'mention', 'what somebody was called or a word being discussed, not the writer’s own word');

@@ -21,6 +21,11 @@ ruleTester(rule, {
     { text: 'The Irish Travellers on the council site asked for a water supply.', note: 'a specific group containing "Traveller"' },
     { text: 'Mrs Mokoena is a South African nurse who moved here in 2004.', note: '"South African" is a nationality, not the regional "African"' },
     { text: 'Bruising can be harder to see on brown and black skin.', note: 'skin tone in a health context' },
+    { text: 'Ethnicity: Black African. Country of birth: Eritrea.', note: 'a form line is one record of the person' },
+    { text: 'Ethnicity: Mixed race', note: "left to the mixed-race rule" },
+    { text: 'He said he was stopped by police because he is Black.', note: 'his own words, reported' },
+    { text: 'He was black and blue after the fall down the stairs.', note: 'an idiom' },
+    { text: 'She feels the school treats Black pupils differently from their classmates.', note: 'pupils in general, after "the school"' },
   ],
   invalid: [
     { text: 'Kwame lives with his mother, who is ⟦Black⟧, and his two sisters.', errors: [{ messageId: 'generic', severity: 'warning' }] },

@@ -33,6 +33,9 @@ ruleTester(rule, {
     { text: 'Mrs Shah said she wants a female carer, which is ⟦typical of Muslim women⟧.', note: 'the writer\'s comment after an account is not attributed' },
     { text: '⟦In Jamaican culture⟧, children are expected not to answer back.', note: 'a fronted generalisation' },
     { text: 'The mother\'s reluctance to accept help ⟦is probably cultural⟧.' },
+    { text: 'The grandmother is very strict, ⟦as Kurdish women often are⟧.', note: 'a comparison that asserts the generalisation' },
+    { text: '⟦Being from a Bangladeshi background⟧, she will not want a male worker.', errors: [{ messageId: 'culture' }] },
+    { text: '⟦White working-class families often distrust⟧ social workers.', note: 'a colour group with a class modifier' },
     { text: '## Outreach plan\n- ⟦Roma families often move⟧ between the UK and Romania, so plans should be short.', format: 'markdown', note: 'policy text is still a generalisation' },
   ],
 });
