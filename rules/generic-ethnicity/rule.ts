@@ -2,6 +2,7 @@ import type { Document, Sentence, Span, Token } from '../../src/document/types.j
 import { defineRule, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
+  isPersonNoun,
   lexiconNames,
   lexiconHits,
   originMentions,
@@ -39,7 +40,7 @@ function labelTerms(): LabelTerm[] {
 }
 
 /** "describes herself as (a) …": the person's own description (001 §2.2). */
-const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$/i;
+const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$|\b(?:she|he|they|i|we)\s+(?:\w+\s+)?identif(?:y|ies|ied)\s+as\s+(?:an?\s+)?$/i;
 
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
 
@@ -105,14 +106,21 @@ function usageOf(doc: Document, ctx: RuleContext, label: Label): PersonUsage | u
 const FIRST_PERSON = new Set(['i', 'we']);
 const REPORTING = new Set(['said', 'says', 'told', 'tells', 'explained', 'explains', 'feels', 'felt', 'believes', 'believed', 'thinks', 'described', 'describes', 'shared', 'stated', 'states', 'reported', 'reports', 'disclosed']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they']);
+const AGENCIES = new Set(['police', 'school', 'nursery', 'college', 'hospital', 'gp', 'council', 'agency', 'housing', 'ambulance', 'probation', 'camhs', 'ward', 'surgery', 'academy', 'primary', 'services', 'service', 'team', 'it', 'this', 'that']);
+const FAMILY = new Set(['mum', 'mother', 'dad', 'father', 'parents', 'parent', 'grandmother', 'grandfather', 'nan', 'gran', 'aunt', 'uncle', 'family', 'sister', 'brother', 'son', 'daughter', 'wife', 'husband', 'partner']);
 
 /** "He said he was stopped because he is Black": the person's own words, reported (001 §2.2). */
 function reportedSelfDescription(label: Label, usage: PersonUsage): boolean {
   if (usage !== 'predicate') return false;
   const { tokens } = label.sentence;
-  const subject = tokens[label.first - 2];
-  if (!subject || !PRONOUN_SUBJECTS.has(subject.normal)) return false;
-  return tokens.slice(0, label.first - 2).some((t, i) => REPORTING.has(t.normal) && PRONOUN_SUBJECTS.has(tokens[i - 1]?.normal ?? ''));
+  let subject = label.first - 2;
+  // "she said her ethnicity is Black"
+  if (['ethnicity', 'heritage', 'background'].includes(tokens[subject]?.normal ?? '') && ['his', 'her', 'their'].includes(tokens[subject - 1]?.normal ?? '')) subject -= 1;
+  const word = tokens[subject]?.normal ?? '';
+  if (!PRONOUN_SUBJECTS.has(word) && !['his', 'her', 'their'].includes(word)) return false;
+  // The speaker must be the person or their family ("Mum said…", "Mr Ade said…"), not a professional.
+  const family = (t: Token | undefined) => t !== undefined && (PRONOUN_SUBJECTS.has(t.normal) || FAMILY.has(t.normal) || (/^\p{Lu}/u.test(t.text) && !isPersonNoun(t.normal) && !AGENCIES.has(t.normal)));
+  return tokens.slice(0, subject).some((t, i) => REPORTING.has(t.normal) && family(tokens[i - 1]));
 }
 
 /** "I am a white social worker", "As a White British worker, I…": the writer reflecting on their own identity. */

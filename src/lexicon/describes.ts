@@ -30,6 +30,7 @@ const SUBJECT_SKIP = new Set([
   'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
   'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves', 'is', 'was', 'are', 'were', 'seen', 'described',
 ]);
+const ETHNICITY_NOUNS = new Set(['ethnicity', 'race', 'origin', 'background', 'heritage', 'identity']);
 const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
 /** Words between the label and the person noun: "a Black young man", "a white social worker". */
 const BETWEEN_WORDS = new Set([
@@ -68,10 +69,19 @@ export class PersonDescription {
     if (this.isField()) return 'field';
     if (this.startsProperName()) return undefined;
     if (this.personNounIndex() !== undefined) return this.isGeneralPlural() ? undefined : 'attributive';
-    if (this.tokens[this.range.first - 1]?.normal === 'of' && HERITAGE_AFTER.has(this.tokens[this.range.last + 1]?.normal ?? '')) return 'heritage';
+    if (this.isHeritage()) return 'heritage';
     if (this.isPredicate()) return 'predicate';
     if (this.isApposition()) return 'apposition';
     return undefined;
+  }
+
+  /** "of Asian heritage", "from a Black Caribbean background", "with an African background". */
+  isHeritage(): boolean {
+    const { tokens, range } = this;
+    if (!HERITAGE_AFTER.has(tokens[range.last + 1]?.normal ?? '')) return false;
+    const before = tokens[range.first - 1]?.normal;
+    if (before === 'of') return true;
+    return (before === 'a' || before === 'an') && ['from', 'of', 'with'].includes(tokens[range.first - 2]?.normal ?? '');
   }
 
   /** "Ethnicity: Mixed", "Race: Black", "Mother: Black British". */
@@ -151,6 +161,8 @@ export class PersonDescription {
     const contracted = /^(.+)'s$/.exec(previous.normal);
     if (contracted && (PERSON_PRONOUNS.has(contracted[1]) || isPersonNoun(contracted[1]))) return true;
     if (!COPULAS.has(previous.normal)) return false;
+    // "his ethnicity is White Other": a field written as a sentence
+    if (ETHNICITY_NOUNS.has(tokens[range.first - 2]?.normal ?? '')) return true;
     return this.subjectIsPerson(range.first - 2);
   }
 
