@@ -52,8 +52,14 @@ const PASS_OVER = new Set(['also', 'still', 'just', 'really', 'do', 'does', 'wil
 const GENERALISING_VERBS = new Set([
   'tend', 'tends', 'prefer', 'expect', 'believe', 'value', 'view', 'regard', 'place', 'consider', 'distrust', 'mistrust',
   'fear', 'refuse', 'reject', 'resist', 'dislike', 'hate', 'favour', 'favor', 'avoid', 'hide', 'keep', 'stick', 'drink',
-  'hit', 'smack', 'beat', 'discipline', 'marry', 'lack', 'shy', 'rely', 'respect', 'prioritise', 'prioritize', 'see',
+  'hit', 'smack', 'beat', 'discipline', 'marry', 'shy', 'rely', 'respect', 'prioritise', 'prioritize', 'see',
   'treat', 'let', 'allow', 'frown', 'look', "don't", "doesn't", "won't", 'cannot', "can't", 'never', 'dont',
+]);
+/** What happens to a group rather than what it is said to be like: disparities are not stereotypes. */
+const STRUCTURAL_VERBS = new Set([
+  'face', 'experience', 'encounter', 'wait', 'receive', 'get', 'report', 'struggle', 'need', 'miss', 'fall', 'find',
+  'say', 'tell', 'describe', 'ask', 'request', 'arrive', 'come', 'suffer', 'lose', 'remain', 'access', 'use', 'attend',
+  'have', 'had', 'make', 'account', 'represent', 'form', 'live', 'speak', 'qualify', 'apply', 'register', 'join',
 ]);
 /** "Somali culture values…", "the Roma community is…": a group spoken of as one. */
 const COLLECTIVE_NOUNS = new Set(['culture', 'community', 'society', 'tradition']);
@@ -232,6 +238,7 @@ class Frames {
       if (!CLOSED_ADJECTIVES.has(next) && !this.isAdjective(a)) return undefined;
       return { first: i, last: a, kind: 'generalisation' };
     }
+    if (STRUCTURAL_VERBS.has(verb)) return undefined;
     if (GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
     return undefined;
   }
