@@ -56,11 +56,13 @@ const GENERALISING_VERBS = new Set([
   'treat', 'let', 'allow', 'frown', 'look', "don't", "doesn't", "won't", 'cannot', "can't", 'never', 'dont',
 ]);
 /** What happens to a group rather than what it is said to be like: disparities are not stereotypes. */
-const STRUCTURAL_VERBS = new Set([
-  'face', 'experience', 'encounter', 'wait', 'receive', 'get', 'report', 'struggle', 'need', 'miss', 'fall', 'find',
-  'say', 'tell', 'describe', 'ask', 'request', 'arrive', 'come', 'suffer', 'lose', 'remain', 'access', 'use', 'attend',
-  'have', 'had', 'make', 'account', 'represent', 'form', 'live', 'speak', 'qualify', 'apply', 'register', 'join',
+const DISPARITY_VERBS = new Set(['face', 'experience', 'encounter', 'wait', 'receive', 'get', 'suffer', 'lose', 'miss', 'fall', 'access', 'qualify']);
+/** Neutral facts about service use ("often use the Saturday school"), unless negated ("rarely ask for help"). */
+const SERVICE_VERBS = new Set([
+  'report', 'struggle', 'need', 'find', 'say', 'tell', 'describe', 'ask', 'request', 'arrive', 'come', 'remain', 'use',
+  'attend', 'have', 'had', 'make', 'account', 'represent', 'form', 'live', 'speak', 'apply', 'register', 'join',
 ]);
+const NEGATIVES = new Set(['not', 'never', 'rarely', 'seldom', "don't", "doesn't", "won't", 'cannot', "can't", "wouldn't"]);
 /** "Somali culture values…", "the Roma community is…": a group spoken of as one. */
 const COLLECTIVE_NOUNS = new Set(['culture', 'community', 'society', 'tradition']);
 const CULTURE_VERBS = new Set([
@@ -238,7 +240,8 @@ class Frames {
       if (!CLOSED_ADJECTIVES.has(next) && !this.isAdjective(a)) return undefined;
       return { first: i, last: a, kind: 'generalisation' };
     }
-    if (STRUCTURAL_VERBS.has(verb)) return undefined;
+    const negated = this.tokens.slice(phrase.last + 1, k).some((t) => NEGATIVES.has(t.normal));
+    if (DISPARITY_VERBS.has(verb) || (SERVICE_VERBS.has(verb) && !negated)) return undefined;
     if (GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
     return undefined;
   }
