@@ -305,7 +305,11 @@ class Frames {
     if (w === 'culturally') {
       const next = this.tokens[i + 1];
       const comma = next !== undefined && /^\s*,/.test(gapBetween(this.doc, this.tokens[i], next));
-      if (comma || (next && CULTURALLY_NORMAL.has(next.normal) && !CULTURALLY_GOOD.has(next.normal))) return { first: i, last: comma ? i : i + 1, kind: 'culture' };
+      const normal = next && CULTURALLY_NORMAL.has(next.normal) && (next.normal !== 'the' || this.n(i + 2) === 'norm');
+      if (!comma && normal) return { first: i, last: i + 1, kind: 'culture' };
+      // "Culturally, this is normal for them" — but not "Culturally, the family are close to their church".
+      const normLater = this.tokens.slice(i + 1).some((t) => NORM_WORDS.has(t.normal) || ['fine', 'ok', 'okay', 'allowed', 'permitted', 'unacceptable', 'them'].includes(t.normal));
+      if (comma && normLater) return { first: i, last: i, kind: 'culture' };
       return undefined;
     }
     if (w === 'in' || w === 'within' || w === 'among') {
