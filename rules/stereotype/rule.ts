@@ -375,13 +375,22 @@ class Frames {
   }
 }
 
+/**
+ * Words without which no frame can match, for the batch pre-scan: every frame needs a group word, a culture word
+ * or (for "as is common in Nigeria") a norm word.
+ */
 const FRAME_WORDS = [
-  'typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically', 'common', 'usual', 'normal', 'customary',
-  'traditional', 'commonplace', 'widespread', 'accepted', 'acceptable', 'expected', 'standard', 'norm', 'unusual',
-  'uncommon', 'taboo', 'due', 'because', 'owing', 'result', 'down', 'account', 'product', 'rooted', 'driven',
-  'explained', 'stems', 'stem', 'part', 'cultural', 'culturally', 'culture', 'like', 'unlike', 'as', 'similar',
-  'angry', 'strong', 'absent', 'absentee', 'black', 'white', 'brown', 'gypsy', 'gypsies', 'traveller', 'travellers',
+  'typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically', ...NORM_WORDS, 'culture', 'cultures',
+  'cultural', 'culturally', 'religion', 'religious', 'faith', 'ethnicity', 'ethnic', 'heritage', 'tradition',
+  'traditions', 'customs', 'nationality', 'black', 'white', 'brown', 'gypsy', 'gypsies', 'traveller', 'travellers',
+  'grt',
 ];
+
+/** Frame words plus the first word of every group name (places are not group words). */
+function triggerWords(): string[] {
+  const groupNames = lexiconNames().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
+  return [...new Set([...FRAME_WORDS, ...groupNames.map((e) => e.name.split(' ')[0].toLowerCase())])];
+}
 
 export default defineRule({
   meta: {
@@ -396,7 +405,7 @@ export default defineRule({
     ],
     fix: 'none',
     needs: ['sentences', 'quotes'],
-    triggers: { words: [...new Set([...FRAME_WORDS, ...lexiconNames().map((e) => e.name.split(' ')[0].toLowerCase())])] },
+    triggers: { words: triggerWords() },
     messages: {
       generalisation:
         '“{text}” generalises about a group. Describe this family: what you saw, and what they told you about their own beliefs and practices; within each culture every family is different (001 §1.1, §2.12).',
