@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/stereotype/rule.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { parseDocument } from '../../src/parse/index.js';
+import { ruleTester, unmark, type InvalidCase, type ValidCase } from '../helpers/rule-tester.js';
 
-ruleTester(rule, {
+const cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
   valid: [
     { text: 'Mrs Adewale explained that in her family the grandmother looks after the baby while she works.', note: 'an attributed account of her own family' },
     { text: 'He told me that in Eritrean culture it is rude to refuse food offered by a host.', note: 'attributed, even with a group' },
@@ -38,4 +40,17 @@ ruleTester(rule, {
     { text: '⟦White working-class families often distrust⟧ social workers.', note: 'a colour group with a class modifier' },
     { text: '## Outreach plan\n- ⟦Roma families often move⟧ between the UK and Romania, so plans should be short.', format: 'markdown', note: 'policy text is still a generalisation' },
   ],
+};
+
+ruleTester(rule, cases);
+
+describe('stereotype trigger words', () => {
+  const triggers = rule.meta.triggers;
+  const words = new Set(triggers && triggers !== 'always' ? triggers.words : []);
+  it('every flagged case contains a declared trigger word, so the batch pre-scan never skips it', () => {
+    for (const c of [...cases.invalid.map((x) => unmark(x.text).text), ...rule.meta.docs.examples.bad]) {
+      const tokens = parseDocument(c).sentences.flatMap((s) => s.tokens.flatMap((t) => [t.normal, ...t.parts.map((p) => p.normal)]));
+      expect(tokens.some((t) => words.has(t)), c).toBe(true);
+    }
+  });
 });
