@@ -22,7 +22,7 @@ interface OutdatedTerm extends TermEntry {
 
 /** Before the word: it is what somebody was called, or a word being discussed. */
 const MENTIONED_BEFORE =
-  /\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?(?:\s+at)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|nam(?:e|es|ed)|branded|labell?ed|referred\s+to\s+as|termed|dubbed|(?:slurs?|words?|terms?|names?|insults?|language)\s+(?:such\s+as|like|including)|such\s+as|the\s+(?:word|term|slur|phrase|label|insult))\s+(?:(?:him|her|them|me|us|you|it|a|an|the|as|being|his|their)\s+){0,3}$/i;
+  /\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?(?:\s+at)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|nam(?:e|es|ed)|branded|labell?ed|referred\s+to\s+as|termed|dubbed|(?:slurs?|words?|terms?|names?|insults?|language|abuse)\s*,?\s+(?:such\s+as|like|including)|such\s+as|the\s+(?:word|term|slur|phrase|label|insult))\s*:?\s+(?:(?:him|her|them|me|us|you|it|a|an|the|as|being|his|their)\s+){0,3}(?:[\w'-]+\s*(?:,|and|or)\s*(?:an?\s+|the\s+)?){0,3}$/i;
 
 /** "his whites", "cricket whites", "whites and coloureds" in the wash. */
 const LAUNDRY_BEFORE = new Set(['his', 'her', 'their', 'my', 'your', 'our', 'cricket', 'tennis', 'bowls', 'bowling', 'egg', 'eggs', 'chef', "chef's", 'kitchen', 'school', 'football', 'wash', 'the']);

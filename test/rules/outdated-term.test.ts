@@ -17,6 +17,8 @@ ruleTester(rule, {
     { text: 'A gypsy moth caterpillar was found in the garden.', note: 'a moth' },
     { text: 'The landlord carried out an illegal eviction in March.', note: 'illegal of an act' },
     { text: 'The class read the poem Half-Caste by John Agard.', note: 'the poem\'s title' },
+    { text: 'The resident used racist language, including wog and coon, towards the night carer.', note: 'a list of what was said' },
+    { text: 'Older boys called him a gyppo and a pikey at the bus stop.', note: 'several words he was called' },
   ],
   invalid: [
     { text: 'The caller described a ⟦coloured⟧ woman leaving the flat.', errors: [{ messageId: 'offensive', severity: 'error' }] },
