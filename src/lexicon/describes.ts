@@ -19,7 +19,8 @@ export interface WordRange {
 }
 
 /** "Ethnicity:", "Race:", "Racial origin:", "Mother's ethnicity (self-described) -" */
-const FIELD_BEFORE = /\b(?:ethnicity|ethnic\s+(?:origin|group|background|category|identity)|race|racial\s+(?:origin|group|background|category)|heritage)\b(?:\s+of\s+\w+)?\s*(?:\([^)]*\))?\s*[:=–—-]\s*(?:[\w'-]+\s+){0,2}$/i;
+const FIELD_NAME = /\b(?:ethnicity|ethnic\s+(?:origin|group|background|category|identity)|race|racial\s+(?:origin|group|background|category)|heritage)\b/i;
+const FIELD_BEFORE = new RegExp(`${FIELD_NAME.source}(?:\\s+of\\s+\\w+)?\\s*(?:\\([^)]*\\))?\\s*[*_]{0,2}\\s*[:=–—|-]\\s*[*_]{0,2}\\s*(?:[\\w'-]+\\s+){0,2}$`, 'i');
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'appears', 'appeared', 'looks', 'looked', 'seems', 'seemed']);
 /** "described as", "recorded as", "identified as" */
 const AS_VERBS = /^(?:describ|record|identif|regist|list|not|class|cod|known|seen|perceiv|present|categoris|document|enter|log)/;

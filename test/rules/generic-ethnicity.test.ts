@@ -45,6 +45,8 @@ ruleTester(rule, {
     { text: 'As a ⟦white⟧ social worker I need to think about how the family see me.', errors: [{ messageId: 'writer', severity: 'info' }] },
     { text: 'Mother is ⟦Black African⟧ and father is ⟦White⟧; both work nights.', note: 'two people, two findings' },
     { text: '## Safeguarding example\nA ⟦black⟧ man in his 40s was seen at the address.', format: 'markdown', note: 'not a policy by its title: warning' },
+    { text: '## Personal details\n\n- **Ethnicity:** ⟦Asian⟧\n- Religion: Muslim', format: 'markdown', note: 'a field in bold' },
+    { text: 'Name: Ms Okon. Ethnicity: ⟦Black African⟧. First language: Yoruba.', note: 'a language is not an origin' },
     { text: '# Visiting policy\nIf a ⟦Black⟧ man answers the door, introduce yourself.', format: 'markdown', errors: [{ messageId: 'aggregate', severity: 'info' }], note: 'policy documents: info at most' },
   ],
 });
