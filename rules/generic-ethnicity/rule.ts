@@ -3,9 +3,11 @@ import { defineRule, type RuleContext, type Severity } from '../../src/engine/ru
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
   isPersonNoun,
+  isPluralPersonNoun,
   lexiconNames,
   lexiconHits,
   originMentions,
+  PERSON_PRONOUNS,
   PersonDescription,
   SPECIFIC_KINDS,
   type OriginMention,
@@ -137,13 +139,33 @@ function sameLineSentences(doc: Document, sentence: Sentence): Sentence[] {
   return sentence.block.sentences.filter((s) => s !== sentence && doc.lines.toPoint(s.span.start).line === line);
 }
 
+const KIN_POSSESSIVES = new Set(['his', 'her', 'their', 'whose']);
+
+/**
+ * Is the origin said of somebody else? "Mum is White and Dad is Polish": both people are named and differ. Not
+ * when the other person is this person's kin ("Kwame is Black and his dad is from Accra") or a pronoun.
+ */
+function saidOfSomebodyElse(doc: Document, ctx: RuleContext, label: Label, origin: OriginMention): boolean {
+  const tagger = (s: Sentence) => ctx.tags(s);
+  const labelOwner = new PersonDescription(doc, label, tagger).owner();
+  const originOwner = new PersonDescription(doc, { ...origin, sentence: label.sentence }, tagger).owner();
+  if (labelOwner === undefined || originOwner === undefined) return false;
+  // "White Other (Polish)": the brackets belong to the label itself.
+  if (originOwner >= label.first && originOwner <= label.last) return false;
+  const { tokens } = label.sentence;
+  const [a, b] = [tokens[labelOwner], tokens[originOwner]];
+  if (a.normal === b.normal || PERSON_PRONOUNS.has(a.normal) || PERSON_PRONOUNS.has(b.normal)) return false;
+  if (isPluralPersonNoun(a.normal) || isPluralPersonNoun(b.normal)) return false;
+  return !KIN_POSSESSIVES.has(tokens[originOwner - 1]?.normal ?? '');
+}
+
 /** Origins in the sentence that belong to this label: with several labels, each origin goes to the nearest one. */
-function originsFor(label: Label, labels: Label[], origins: OriginMention[]): OriginMention[] {
+function originsFor(doc: Document, ctx: RuleContext, label: Label, labels: Label[], origins: OriginMention[]): OriginMention[] {
   const distance = (l: Label, o: OriginMention) => (o.first > l.last ? o.first - l.last : l.first - o.last);
   return origins.filter((o) => {
     if (o.span.start < label.span.end && label.span.start < o.span.end) return false;
     const nearest = labels.reduce((best, l) => (distance(l, o) < distance(best, o) ? l : best), label);
-    return nearest === label;
+    return nearest === label && !saidOfSomebodyElse(doc, ctx, label, o);
   });
 }
 
@@ -197,7 +219,7 @@ export default defineRule({
         ctx.exempt(base, 'self-description', "the person's own description of themselves (001 §2.2)");
         continue;
       }
-      const origins = originsFor(label, bySentence.get(label.sentence) ?? [label], originMentions(doc, label.sentence));
+      const origins = originsFor(doc, ctx, label, bySentence.get(label.sentence) ?? [label], originMentions(doc, label.sentence));
       // A form line ("Ethnicity: Black African. Country of birth: Nigeria.") counts as one record of the person.
       if (usage === 'field') origins.push(...sameLineSentences(doc, label.sentence).flatMap((s) => originMentions(doc, s)));
       const specific = origins.find((o) => o.strength === 'specific');

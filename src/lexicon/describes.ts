@@ -31,6 +31,8 @@ const SUBJECT_SKIP = new Set([
   'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
   'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves', 'is', 'was', 'are', 'were', 'seen', 'described',
 ]);
+/** Between a person and what is said of them: "Dad is originally from Lagos", "she was born in Accra". */
+const OWNER_SKIP = new Set([...COPULAS, ...SUBJECT_SKIP, 'from', 'in', 'born', 'came', 'come', 'comes', 'moved', 'migrated', 'originally', 'arrived', 'fled', 'grew', 'up', 'raised', 'brought']);
 const ETHNICITY_NOUNS = new Set(['ethnicity', 'race', 'origin', 'background', 'heritage', 'identity']);
 const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
 /** Words between the label and the person noun: "a Black young man", "a white social worker". */
@@ -175,7 +177,33 @@ export class PersonDescription {
     if (PERSON_PRONOUNS.has(subject.normal) || isPersonNoun(subject.normal)) return true;
     if (/'s$/.test(subject.normal)) return false;
     const tags = this.tags()[i];
-    return isCap(subject) && (i > 0 || tags.has('Person') || tags.has('ProperNoun'));
+    if (!isCap(subject)) return false;
+    if (i > 0 || tags.has('Person') || tags.has('ProperNoun')) return true;
+    // A sentence-initial name compromise does not know ("Kwame is Black"): a capitalised label says ethnicity,
+    // where "Paint is white" would not be capitalised.
+    return isCap(this.tokens[this.range.first]) && !tags.has('Plural');
+  }
+
+  /**
+   * The person the word is said of, when the sentence shows it: "Mum (White British)" → Mum, "Dad is from Lagos"
+   * → Dad, "a Nigerian man" → man. Returns the token index.
+   */
+  owner(): number | undefined {
+    const { doc, range, tokens } = this;
+    const head = this.personNounIndex();
+    if (head !== undefined) return head;
+    const before = doc.text.slice(tokens[range.first - 1]?.span.end ?? range.sentence.span.start, range.span.start).trim();
+    let i = range.first - 1;
+    if (/\($/.test(before)) {
+      while (i >= 0 && isNumber(tokens[i])) i--;
+    } else {
+      while (i >= 0 && (OWNER_SKIP.has(tokens[i].normal) || isNumber(tokens[i]))) i--;
+      if (i === range.first - 1) return undefined;
+    }
+    const t = tokens[i];
+    // "came to Leeds from Kumasi": a word after a preposition is a place, not the person.
+    if (!t || ['to', 'in', 'at', 'into', 'of', 'with', 'near'].includes(tokens[i - 1]?.normal ?? '')) return undefined;
+    return isPersonNoun(t.normal) || PERSON_PRONOUNS.has(t.normal) || isCap(t) ? i : undefined;
   }
 
   /** "Mother (Asian, 30s)", "Mrs Begum, 71, Asian British, widowed". */

@@ -25,6 +25,7 @@ ruleTester(rule, {
     { text: 'Ethnicity: Mixed race', note: "left to the mixed-race rule" },
     { text: 'He said he was stopped by police because he is Black.', note: 'his own words, reported' },
     { text: 'He was black and blue after the fall down the stairs.', note: 'an idiom' },
+    { text: 'Kwame is Black and his dad is from Accra.', note: "his father's origin is his heritage" },
     { text: 'She feels the school treats Black pupils differently from their classmates.', note: 'pupils in general, after "the school"' },
   ],
   invalid: [
@@ -47,6 +48,8 @@ ruleTester(rule, {
     { text: '## Safeguarding example\nA ⟦black⟧ man in his 40s was seen at the address.', format: 'markdown', note: 'not a policy by its title: warning' },
     { text: '## Personal details\n\n- **Ethnicity:** ⟦Asian⟧\n- Religion: Muslim', format: 'markdown', note: 'a field in bold' },
     { text: 'Name: Ms Okon. Ethnicity: ⟦Black African⟧. First language: Yoruba.', note: 'a language is not an origin' },
+    { text: 'Mum is ⟦White⟧ and Dad is from Krakow.', note: "an origin said of somebody else does not count for her" },
+    { text: 'Mum (⟦Black Caribbean⟧) and Dad (Polish) both attended.', note: 'brackets attached to different people' },
     { text: '# Visiting policy\nIf a ⟦Black⟧ man answers the door, introduce yourself.', format: 'markdown', errors: [{ messageId: 'aggregate', severity: 'info' }], note: 'policy documents: info at most' },
   ],
 });
