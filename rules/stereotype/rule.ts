@@ -124,11 +124,19 @@ class Frames {
   private readonly tokens: Token[];
   private readonly groups = new Map<number, GroupWord | undefined>();
 
+  private tagCache: Set<string>[] | undefined;
+
   constructor(
     private readonly doc: Document,
     private readonly sentence: Sentence,
+    private readonly tagger: (sentence: Sentence) => Set<string>[],
   ) {
     this.tokens = sentence.tokens;
+  }
+
+  /** Part-of-speech tags, computed only when a frame needs them. */
+  private tags(): Set<string>[] {
+    return (this.tagCache ??= this.tagger(this.sentence));
   }
 
   private n(i: number): string {
@@ -242,14 +250,16 @@ class Frames {
     }
     const negated = this.tokens.slice(phrase.last + 1, k).some((t) => NEGATIVES.has(t.normal));
     if (DISPARITY_VERBS.has(verb) || (SERVICE_VERBS.has(verb) && !negated)) return undefined;
-    if (GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
+    const likesTo = ['like', 'love', 'want'].includes(verb) && this.n(k + 1) === 'to';
+    if (likesTo || GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
     return undefined;
   }
 
   private isAdjective(i: number): boolean {
     const word = this.n(i);
-    // Past participles after "are" are usually passive facts ("are offered"); -ive, -ous, -ful, -al adjectives describe.
-    return /(?:ive|ous|ful|ent|ant|ic|al|ish|less|able|ible|ory|ary|y)$/.test(word) && !/ed$/.test(word);
+    // Past participles after "are" are usually passive facts ("are offered"); adjectives describe.
+    if (/ed$/.test(word)) return false;
+    return /(?:ive|ous|ful|ent|ant|ic|al|ish|less|able|ible|ory|ary|y)$/.test(word) || (this.tags()[i]?.has('Adjective') ?? false);
   }
 
   /** The group phrase starts a clause: first word, after punctuation, or after "that", "because", "as"… */
@@ -325,6 +335,11 @@ class Frames {
       if (!this.atClauseStart(i)) return undefined;
       if (['culture', 'cultures', 'tradition', 'traditions', 'society'].includes(noun) || PLURAL_GROUP_NOUNS.has(noun)) return { first: i, last: g.last, kind: 'culture' };
       return undefined;
+    }
+    if ((w === 'a' || w === 'an') && this.group(i + 1)) {
+      // "it's a Nigerian thing", "an Asian thing"
+      const g = this.group(i + 1)!;
+      if (CULTURAL_THING.has(this.n(g.last + 1))) return { first: i, last: g.last + 1, kind: 'culture' };
     }
     if (['their', 'his', 'her'].includes(w) && ['culture', 'religion', 'faith'].includes(this.n(i + 1))) {
       // "their culture does not allow…", "her culture expects…"
@@ -404,7 +419,7 @@ export default defineRule({
       { doc: '001_131b8ae94af47271.txt', clause: '2.13' },
     ],
     fix: 'none',
-    needs: ['sentences', 'quotes'],
+    needs: ['sentences', 'quotes', 'pos'],
     triggers: { words: triggerWords() },
     messages: {
       generalisation:
@@ -429,7 +444,7 @@ export default defineRule({
   },
   check(doc, ctx) {
     for (const sentence of doc.sentences) {
-      const frames = new Frames(doc, sentence);
+      const frames = new Frames(doc, sentence, (s) => ctx.tags(s));
       for (const m of frames.all()) {
         const span = frames.span(m);
         const descriptor = { messageId: m.kind, span, data: { text: doc.text.slice(span.start, span.end) } };
