@@ -1,24 +1,460 @@
+import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
 import { defineRule } from '../../src/engine/rule.js';
+import { gapBetween, groupWordAt, lexiconHits, lexiconNames, type GroupWord } from '../../src/lexicon/index.js';
 
-// Placeholder until the rule is written: metadata only, reports nothing.
+/**
+ * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
+ * nationality, people, religion, regional or colour label, or "their culture") inside a generalising frame —
+ * "typical of GROUP", "as is common in GROUP households", "GROUP parents tend to…", "due to their culture",
+ * "it's a cultural thing", "like all GROUPs", "the GROUP community is closed". Accounts attributed to somebody
+ * ("he explained that in Somali culture…") and statistics ("are over-represented") are not flagged.
+ */
+
+type Kind = 'generalisation' | 'culture' | 'trope';
+
+interface Match {
+  first: number;
+  last: number;
+  kind: Kind;
+}
+
+/** Nouns that make a group word a group of people or a way of life: "Somali parents", "Asian culture". */
+const GROUP_NOUNS = new Set([
+  'parents', 'mothers', 'fathers', 'mums', 'dads', 'families', 'family', 'men', 'women', 'boys', 'girls', 'children',
+  'kids', 'households', 'household', 'homes', 'home', 'people', 'communities', 'community', 'culture', 'cultures',
+  'elders', 'grandparents', 'grandmothers', 'husbands', 'wives', 'sons', 'daughters', 'youths', 'teenagers', 'lads',
+  'males', 'females', 'adults', 'society', 'societies', 'tradition', 'traditions', 'custom', 'customs', 'norms',
+  'values', 'circles', 'folk', 'clients', 'patients', 'carers', 'mother', 'father', 'woman', 'man', 'boy', 'girl',
+  'parent', 'child', 'neighbourhoods', 'areas', 'cultural',
+]);
+const GROUP_MODIFIERS = new Set([
+  'working-class', 'middle-class', 'young', 'older', 'elderly', 'immigrant', 'migrant', 'refugee', 'single', 'lone',
+  'teenage', 'male', 'female', 'religious', 'traditional', 'orthodox', 'devout', 'first-generation', 'second-generation',
+  'rural', 'poor', 'large', 'extended', 'strict',
+]);
+const PLURAL_GROUP_NOUNS = new Set([...GROUP_NOUNS].filter((n) => /s$/.test(n) || ['men', 'women', 'children', 'people', 'folk'].includes(n)));
+/** "their culture", "the family's religion": a group's way of life referred to by a possessive. */
+const CULTURE_NOUNS = new Set(['culture', 'cultures', 'religion', 'faith', 'ethnicity', 'heritage', 'traditions', 'tradition', 'customs', 'nationality', 'community']);
+const QUALIFIED_CULTURE_NOUNS = new Set(['background', 'beliefs', 'norms', 'practices', 'values', 'reasons', 'factors', 'expectations', 'upbringing', 'differences', 'identity']);
+const CULTURE_QUALIFIERS = new Set(['cultural', 'religious', 'ethnic', 'traditional']);
+const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'the', 'this', 'that', 'such', 'a', 'an']);
+
+const GENERAL_QUANTIFIERS = new Set(['many', 'most', 'all', 'some', 'a', 'lot', 'of', 'lots', 'typical', 'other', 'so']);
+/** Adverbs that make a statement about a group a generalisation: "Somali parents often…". */
+const GENERALISING_ADVERBS = new Set([
+  'often', 'usually', 'generally', 'typically', 'always', 'never', 'rarely', 'seldom', 'normally', 'commonly',
+  'traditionally', 'mostly', 'frequently', 'naturally', 'culturally', 'tend', 'tends', 'invariably', 'inevitably',
+  'not', "don't", "doesn't", "won't", 'cannot', "can't", "wouldn't", 'mainly', 'largely', 'all',
+]);
+/** Words that may stand between the group and its verb without changing the statement. */
+const PASS_OVER = new Set(['also', 'still', 'just', 'really', 'do', 'does', 'will', 'would', 'can', 'very', 'simply', 'themselves']);
+/** Attitudes and behaviours that generalisations attribute to groups ("Polish men drink", "Somali families distrust…"). */
+const GENERALISING_VERBS = new Set([
+  'tend', 'tends', 'prefer', 'expect', 'believe', 'value', 'view', 'regard', 'place', 'consider', 'distrust', 'mistrust',
+  'fear', 'refuse', 'reject', 'resist', 'dislike', 'hate', 'favour', 'favor', 'avoid', 'hide', 'keep', 'stick', 'drink',
+  'hit', 'smack', 'beat', 'discipline', 'marry', 'shy', 'rely', 'respect', 'prioritise', 'prioritize', 'see',
+  'treat', 'let', 'allow', 'frown', 'look', "don't", "doesn't", "won't", 'cannot', "can't", 'never', 'dont',
+]);
+/** What happens to a group rather than what it is said to be like: disparities are not stereotypes. */
+const DISPARITY_VERBS = new Set(['face', 'experience', 'encounter', 'wait', 'receive', 'get', 'suffer', 'lose', 'miss', 'fall', 'access', 'qualify']);
+/** Neutral facts about service use ("often use the Saturday school"), unless negated ("rarely ask for help"). */
+const SERVICE_VERBS = new Set([
+  'report', 'struggle', 'need', 'find', 'say', 'tell', 'describe', 'ask', 'request', 'arrive', 'come', 'remain', 'use',
+  'attend', 'have', 'had', 'make', 'account', 'represent', 'form', 'live', 'speak', 'apply', 'register', 'join',
+]);
+const NEGATIVES = new Set(['not', 'never', 'rarely', 'seldom', "don't", "doesn't", "won't", 'cannot', "can't", "wouldn't"]);
+/** "Somali culture values…", "the Roma community is…": a group spoken of as one. */
+const COLLECTIVE_NOUNS = new Set(['culture', 'community', 'society', 'tradition']);
+const CULTURE_VERBS = new Set([
+  'values', 'expects', 'sees', 'teaches', 'accepts', 'allows', 'permits', 'dictates', 'places', 'frowns', 'encourages',
+  'discourages', 'forbids', 'emphasises', 'emphasizes', 'prizes', 'views', 'demands', 'requires', 'does', "doesn't",
+  'believes', 'regards', 'treats', 'prefers', 'tends', 'keeps', 'distrusts', 'mistrusts', 'avoids', 'favours',
+]);
+const COPULA = new Set(['are', 'is', 'were', 'was', 'remain', 'remains', 'seem', 'seems', 'appear', 'appears', 'become', 'be']);
+/** After "are": words that make the sentence a fact about services or figures, not a generalisation. */
+const NOT_GENERALISING_AFTER_COPULA = new Set([
+  'invited', 'offered', 'referred', 'supported', 'encouraged', 'entitled', 'welcome', 'welcomed', 'eligible', 'asked',
+  'given', 'provided', 'over', 'under', 'overrepresented', 'underrepresented', 'represented', 'disproportionately',
+  'likely', 'unlikely', 'at', 'in', 'being', 'recorded', 'listed', 'included', 'excluded', 'counted',
+  'affected', 'impacted', 'targeted', 'subject', 'subjected', 'treated', 'seen', 'assessed', 'placed', 'housed',
+  'not', 'also', 'the', 'a', 'an', 'to', 'living', 'resident', 'based', 'from', 'served', 'reached', 'engaged',
+  'helped', 'consulted', 'involved', 'able', 'unable', 'moving', 'arriving', 'settled', 'waiting', 'still',
+]);
+/** "the Somali community is closed / insular / hard to reach" */
+const CLOSED_ADJECTIVES = new Set([
+  'closed', 'insular', 'tight-knit', 'close-knit', 'tight', 'secretive', 'private', 'suspicious', 'distrustful',
+  'mistrustful', 'hard', 'difficult', 'wary', 'clannish', 'self-contained', 'inward-looking', 'conservative',
+  'reluctant', 'impenetrable', 'guarded', 'defensive', 'protective', 'strict', 'patriarchal', 'traditional', 'proud',
+  'religious', 'superstitious', 'controlling', 'aggressive', 'loud', 'lazy', 'violent', 'clever', 'hardworking',
+  'hard-working', 'good', 'bad', 'known', 'prone', 'used', 'physical', 'emotional', 'private', 'reserved', 'shy',
+]);
+const INTENSIFIERS = new Set(['very', 'quite', 'so', 'extremely', 'notoriously', 'really', 'more', 'less', 'too', 'far', 'much', 'rather', 'incredibly', 'particularly']);
+/** "as is common in …", "it is normal for …" */
+const NORM_WORDS = new Set(['common', 'usual', 'normal', 'customary', 'traditional', 'commonplace', 'widespread', 'accepted', 'acceptable', 'expected', 'standard', 'norm', 'typical', 'unusual', 'uncommon', 'frowned', 'taboo', 'shameful', 'normalised', 'normalized']);
+const NORM_PREPOSITIONS = new Set(['in', 'among', 'amongst', 'for', 'within', 'across', 'with', 'to', 'of']);
+const DUE_TO: string[][] = [['due', 'to'], ['because', 'of'], ['owing', 'to'], ['as', 'a', 'result', 'of'], ['down', 'to'], ['on', 'account', 'of'], ['a', 'product', 'of'], ['rooted', 'in'], ['driven', 'by'], ['explained', 'by'], ['stems', 'from'], ['stem', 'from'], ['part', 'of']];
+/** "culturally appropriate support" and the like are good practice, not generalisations. */
+const CULTURALLY_GOOD = new Set(['appropriate', 'sensitive', 'competent', 'specific', 'informed', 'responsive', 'diverse', 'matched', 'relevant', 'aware', 'safe', 'humble', 'attuned', 'tailored', 'and', 'or', 'rich', 'mixed', 'important', 'significant', 'meaningful', 'skilled', 'confident']);
+const CULTURALLY_NORMAL = new Set(['normal', 'acceptable', 'accepted', 'expected', 'common', 'usual', 'typical', 'standard', 'normalised', 'normalized', 'sanctioned', 'ingrained', 'conditioned', 'determined', 'driven', 'bound', 'unacceptable', 'frowned', 'taboo', 'the']);
+const CULTURAL_THING = new Set(['thing', 'issue', 'matter', 'norm', 'practice', 'habit', 'custom', 'trait', 'way', 'problem']);
+const LIKE_ALL = new Set(['like', 'unlike']);
+const PERSONAL = new Set(['their', 'his', 'her', 'its']);
+/** "pride in her culture", "interested in their culture" are not explanations of behaviour. */
+const ENGAGEMENT = new Set(['pride', 'proud', 'interest', 'interested', 'involved', 'involvement', 'confidence', 'confident', 'participate', 'participates', 'engaged', 'immersed', 'included', 'grounded', 'connected', 'connection', 'belonging', 'learning', 'roots', 'rooted', 'joy', 'comfort', 'strength']);
+/** A reason that names discrimination ("bullied because of her religion") is not a stereotype. */
+const DISCRIMINATION = /\b(?:bull(?:y|ied|ying)|target(?:ed|ing)|discriminat\w*|harass\w*|abus\w*|excluded|stopped|searched|picked on|singled out|called names|racis[mt]\w*|hate|attack\w*|mocked|teased|refused|denied|treated (?:differently|unfairly|badly))\b/i;
+const TROPES: [Set<string>, Set<string>][] = [
+  [new Set(['angry', 'strong', 'aggressive', 'loud', 'sassy', 'feisty', 'scary']), new Set(['woman', 'women', 'girl', 'girls', 'mother', 'mothers', 'mum', 'mums', 'lady'])],
+  [new Set(['absent', 'absentee', 'deadbeat']), new Set(['father', 'fathers', 'dad', 'dads'])],
+];
+
+/** Reporting verbs: a generalisation after one of these is somebody's account, not the writer's claim. */
+const REPORTING = new Set([
+  'said', 'says', 'say', 'explained', 'explains', 'explain', 'told', 'tells', 'tell', 'described', 'describes',
+  'reported', 'reports', 'shared', 'shares', 'stated', 'states', 'feels', 'felt', 'believes', 'believed', 'thinks',
+  'mentioned', 'mentions', 'added', 'adds', 'disclosed', 'discloses', 'commented', 'advised', 'informed', 'wrote',
+  'writes', 'recalled', 'recalls', 'spoke', 'talked', 'talks', 'described', 'expressed', 'expresses', 'according',
+]);
+const FIRST_PERSON = new Set(['i', 'we']);
+const STATISTICS = /\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:more|less)\s+likely\b|\bover-?\s*represented\b|\bunder-?\s*represented\b|\bdisproportionate(?:ly)?\b|\brates?\s+of\b|\bproportion\b|\bcensus\b|\bstatistic/i;
+/** A personal practice given as the reason ("prefers a female carer because of her religion") is not a generalisation. */
+const PERSONAL_PRACTICE = /\b(?:prefer|prefers|preferred|would like|wants?|wanted|asked|asks|requested|requests|chose|chooses|choose|observes?|fasts?|fasting|does not eat|doesn't eat|did not eat|halal|kosher|vegetarian|prays?|praying|wears?|wearing)\b/i;
+
+class Frames {
+  private readonly tokens: Token[];
+  private readonly groups = new Map<number, GroupWord | undefined>();
+
+  private tagCache: Set<string>[] | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly sentence: Sentence,
+    private readonly tagger: (sentence: Sentence) => Set<string>[],
+  ) {
+    this.tokens = sentence.tokens;
+  }
+
+  /** Part-of-speech tags, computed only when a frame needs them. */
+  private tags(): Set<string>[] {
+    return (this.tagCache ??= this.tagger(this.sentence));
+  }
+
+  private n(i: number): string {
+    return this.tokens[i]?.normal ?? '';
+  }
+
+  private group(i: number): GroupWord | undefined {
+    if (!this.groups.has(i)) this.groups.set(i, i >= 0 && i < this.tokens.length ? groupWordAt(this.doc, this.sentence, i) : undefined);
+    return this.groups.get(i);
+  }
+
+  private joined(i: number): boolean {
+    return i > 0 && i < this.tokens.length && /^[\s-]*$/.test(gapBetween(this.doc, this.tokens[i - 1], this.tokens[i]));
+  }
+
+  /** A GROUP with its noun: "Somali parents", "Asian culture", "Muslims". Returns the last index. */
+  private groupPhrase(i: number): { last: number; plural: boolean } | undefined {
+    const g = this.group(i);
+    if (!g) return undefined;
+    // "White working-class families", "Black Christian parents"
+    const k = GROUP_MODIFIERS.has(this.n(g.last + 1)) || this.group(g.last + 1) ? g.last + 2 : g.last + 1;
+    const noun = this.n(k);
+    if (GROUP_NOUNS.has(noun) && this.joined(k) && this.joined(g.last + 1)) return { last: k, plural: PLURAL_GROUP_NOUNS.has(noun) || noun === 'community' };
+    return { last: g.last, plural: g.plural };
+  }
+
+  /** "as is common in Nigeria": a country spoken of as one way of life. */
+  private country(i: number): number | undefined {
+    return lexiconHits(this.sentence, this.doc.text).find((h) => h.first === i && h.entry.kind === 'country')?.last;
+  }
+
+  /** "their culture", "the family's religion", "cultural reasons", "their cultural background". */
+  private cultureRef(i: number): number | undefined {
+    let k = i;
+    if (POSSESSIVES.has(this.n(k)) || /'s$/.test(this.n(k))) k++;
+    if (CULTURE_QUALIFIERS.has(this.n(k)) && (CULTURE_NOUNS.has(this.n(k + 1)) || QUALIFIED_CULTURE_NOUNS.has(this.n(k + 1)))) return k + 1;
+    if (k > i && CULTURE_NOUNS.has(this.n(k)) && this.n(k) !== 'community') return k;
+    return undefined;
+  }
+
+  /** A GROUP phrase or a culture reference starting at i (after an optional quantifier). */
+  private target(i: number): number | undefined {
+    let k = i;
+    while (GENERAL_QUANTIFIERS.has(this.n(k)) || this.n(k) === 'the') k++;
+    const g = this.groupPhrase(k);
+    if (g) return g.last;
+    return this.cultureRef(i);
+  }
+
+  all(): Match[] {
+    const out: Match[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const m = this.fromBackground(i) ?? this.typical(i) ?? this.commonIn(i) ?? this.groupSubject(i) ?? this.dueTo(i) ?? this.cultural(i) ?? this.likeAll(i) ?? this.trope(i);
+      if (m) {
+        out.push(m);
+        i = m.last;
+      }
+    }
+    return out;
+  }
+
+  /** "typical of Nigerian families", "a typical Somali mother", "typically Asian". */
+  private typical(i: number): Match | undefined {
+    if (!['typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically'].includes(this.n(i))) return undefined;
+    let k = i + 1;
+    if (['of', 'for', 'in', 'among', 'amongst'].includes(this.n(k))) k++;
+    const last = this.target(k);
+    return last === undefined ? undefined : { first: i, last, kind: 'generalisation' };
+  }
+
+  /** "as is common in Asian culture", "it is normal for Somali families to…", "normal in their culture". */
+  private commonIn(i: number): Match | undefined {
+    if (!NORM_WORDS.has(this.n(i)) || !NORM_PREPOSITIONS.has(this.n(i + 1))) return undefined;
+    const last = this.target(i + 2) ?? this.country(i + 2);
+    if (last === undefined || STATISTICS.test(this.doc.text.slice(this.sentence.span.start, this.sentence.span.end))) return undefined;
+    const first = this.n(i - 1) === 'is' && this.n(i - 2) === 'as' ? i - 2 : i;
+    return { first, last, kind: this.cultureRef(i + 2) !== undefined ? 'culture' : 'generalisation' };
+  }
+
+  /** "Somali parents tend to…", "Polish men drink heavily", "Muslims don't…", "the Somali community is closed". */
+  private groupSubject(i: number): Match | undefined {
+    let start = i;
+    while (['many', 'most', 'all', 'some'].includes(this.n(start))) start++;
+    if (start === i && this.n(i) === 'the' && (this.groupPhrase(i + 1)?.last ?? -1) >= 0) start = i + 1;
+    const phrase = this.groupPhrase(start);
+    const collective = phrase !== undefined && COLLECTIVE_NOUNS.has(this.n(phrase.last));
+    if (!phrase || !(phrase.plural || collective)) return undefined;
+    const communal = ['community', 'communities'].includes(this.n(phrase.last));
+    if (this.n(i) === 'the' && !communal) return undefined;
+    if (!this.atClauseStart(i)) return undefined;
+    if (STATISTICS.test(this.doc.text.slice(this.sentence.span.start, this.sentence.span.end))) return undefined;
+    let k = phrase.last + 1;
+    let generalising = false;
+    while (GENERALISING_ADVERBS.has(this.n(k)) || PASS_OVER.has(this.n(k))) {
+      generalising ||= GENERALISING_ADVERBS.has(this.n(k));
+      k++;
+    }
+    const verb = this.n(k);
+    // "…, as Pakistani women often are.": a comparison that asserts the generalisation
+    const clauseEnds = k + 1 >= this.tokens.length || !this.joined(k + 1);
+    if (this.n(i - 1) === 'as' && (COPULA.has(verb) || ['do', 'does', 'tend', 'will'].includes(verb)) && clauseEnds) return { first: i - 1, last: k, kind: 'generalisation' };
+    if (COPULA.has(verb)) {
+      let a = k + 1;
+      if (this.n(a) === 'be') a++;
+      while ((GENERALISING_ADVERBS.has(this.n(a)) && this.n(a) !== 'not') || INTENSIFIERS.has(this.n(a))) a++;
+      const next = this.n(a);
+      if (next === 'likely' || next === 'unlikely') return undefined;
+      if (NOT_GENERALISING_AFTER_COPULA.has(next) && !(communal && CLOSED_ADJECTIVES.has(next))) return undefined;
+      if (!CLOSED_ADJECTIVES.has(next) && !this.isAdjective(a)) return undefined;
+      return { first: i, last: a, kind: 'generalisation' };
+    }
+    const negated = this.tokens.slice(phrase.last + 1, k).some((t) => NEGATIVES.has(t.normal));
+    if (DISPARITY_VERBS.has(verb) || (SERVICE_VERBS.has(verb) && !negated)) return undefined;
+    const likesTo = ['like', 'love', 'want'].includes(verb) && this.n(k + 1) === 'to';
+    if (likesTo || GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
+    return undefined;
+  }
+
+  private isAdjective(i: number): boolean {
+    const word = this.n(i);
+    // Past participles after "are" are usually passive facts ("are offered"); adjectives describe.
+    if (/ed$/.test(word)) return false;
+    return /(?:ive|ous|ful|ent|ant|ic|al|ish|less|able|ible|ory|ary|y)$/.test(word) || (this.tags()[i]?.has('Adjective') ?? false);
+  }
+
+  /** The group phrase starts a clause: first word, after punctuation, or after "that", "because", "as"… */
+  private atClauseStart(i: number): boolean {
+    if (i === 0) return true;
+    const gap = gapBetween(this.doc, this.tokens[i - 1], this.tokens[i]);
+    if (/[,;:(–—-]|^\s*["'“‘]/.test(gap.trim())) return true;
+    return ['that', 'because', 'as', 'since', 'and', 'but', 'so', 'while', 'although', 'though', 'whereas', 'where', 'generally', 'often', 'usually', 'typically', 'traditionally', 'culturally', 'otherwise', 'thus', 'therefore', 'unlike'].includes(this.n(i - 1));
+  }
+
+  /** "Being from a Nigerian background, she is…": the group given as the explanation of what follows. */
+  private fromBackground(i: number): Match | undefined {
+    if (i !== 0 || !['being', 'coming', 'as'].includes(this.n(0))) return undefined;
+    let k = 1;
+    if (this.n(k) === 'someone' || this.n(k) === 'a' && this.n(k + 1) === 'person') k += this.n(k) === 'someone' ? 1 : 2;
+    if (this.n(k) !== 'from') return undefined;
+    k++;
+    while (['a', 'an', 'the'].includes(this.n(k))) k++;
+    const g = this.groupPhrase(k);
+    if (!g || !['background', 'culture', 'family', 'community', 'home', 'household', 'heritage'].includes(this.n(g.last + 1))) return undefined;
+    const comma = this.tokens[g.last + 2] && /^\s*,/.test(gapBetween(this.doc, this.tokens[g.last + 1], this.tokens[g.last + 2]));
+    return comma ? { first: 0, last: g.last + 1, kind: 'culture' } : undefined;
+  }
+
+  /** "due to their culture", "because of her religion", "owing to cultural reasons". */
+  private dueTo(i: number): Match | undefined {
+    for (const phrase of DUE_TO) {
+      if (!phrase.every((w, k) => this.n(i + k) === w)) continue;
+      const at = i + phrase.length;
+      const last = this.cultureRef(at);
+      if (last === undefined) continue;
+      const noun = this.n(last);
+      const sentenceText = this.doc.text.slice(this.sentence.span.start, this.sentence.span.end);
+      if (['religion', 'faith', 'beliefs'].includes(noun) && PERSONAL_PRACTICE.test(sentenceText)) return undefined;
+      if (DISCRIMINATION.test(sentenceText)) return undefined;
+      return { first: i, last, kind: 'culture' };
+    }
+    return undefined;
+  }
+
+  /** "it's a cultural thing", "culturally, this is normal", "in their culture", "In Somali culture, …". */
+  private cultural(i: number): Match | undefined {
+    const w = this.n(i);
+    if (w === 'cultural') {
+      let k = i - 1;
+      while (['a', 'just', 'simply', 'probably', 'likely', 'very', 'purely', 'all', 'perhaps', 'possibly', 'maybe', 'more', 'quite', 'partly'].includes(this.n(k))) k--;
+      const copula = ['is', "'s", 'was', 'are', 'were', 'be', 'seems', 'appears'].includes(this.n(k)) || this.tokens[k]?.normal.endsWith("'s");
+      const next = this.n(i + 1);
+      const ends = i + 1 >= this.tokens.length || !this.joined(i + 1);
+      if (copula && (ends || CULTURAL_THING.has(next) || ['and', 'or'].includes(next))) return { first: k, last: CULTURAL_THING.has(next) ? i + 1 : i, kind: 'culture' };
+      return undefined;
+    }
+    if (w === 'culturally') {
+      const next = this.tokens[i + 1];
+      const comma = next !== undefined && /^\s*,/.test(gapBetween(this.doc, this.tokens[i], next));
+      const normal = next && CULTURALLY_NORMAL.has(next.normal) && (next.normal !== 'the' || this.n(i + 2) === 'norm');
+      if (!comma && normal) return { first: i, last: i + 1, kind: 'culture' };
+      // "Culturally, this is normal for them" — but not "Culturally, the family are close to their church".
+      const normLater = this.tokens.slice(i + 1).some((t) => NORM_WORDS.has(t.normal) || ['fine', 'ok', 'okay', 'allowed', 'permitted', 'unacceptable', 'them'].includes(t.normal));
+      if (comma && normLater) return { first: i, last: i, kind: 'culture' };
+      return undefined;
+    }
+    if (w === 'in' || w === 'within' || w === 'among') {
+      // "in their culture" (the writer's voice), "In Somali culture, …" (a fronted generalisation)
+      const ref = this.cultureRef(i + 1);
+      if (ref !== undefined && ['culture', 'cultures'].includes(this.n(ref)) && PERSONAL.has(this.n(i + 1)) && !ENGAGEMENT.has(this.n(i - 1))) return { first: i, last: ref, kind: 'culture' };
+      let k = i + 1;
+      while (['the', 'many', 'most', 'some', 'all'].includes(this.n(k))) k++;
+      const g = this.groupPhrase(k);
+      if (!g || !GROUP_NOUNS.has(this.n(g.last))) return undefined;
+      const noun = this.n(g.last);
+      // Only as a frame for what follows: "In Somali culture, girls…", "that in Asian households the eldest son…"
+      if (!this.atClauseStart(i)) return undefined;
+      if (['culture', 'cultures', 'tradition', 'traditions', 'society'].includes(noun) || PLURAL_GROUP_NOUNS.has(noun)) return { first: i, last: g.last, kind: 'culture' };
+      return undefined;
+    }
+    if ((w === 'a' || w === 'an') && this.group(i + 1)) {
+      // "it's a Nigerian thing", "an Asian thing"
+      const g = this.group(i + 1)!;
+      if (CULTURAL_THING.has(this.n(g.last + 1))) return { first: i, last: g.last + 1, kind: 'culture' };
+    }
+    if (['their', 'his', 'her'].includes(w) && ['culture', 'religion', 'faith'].includes(this.n(i + 1))) {
+      // "their culture does not allow…", "her culture expects…"
+      const verb = this.n(i + 2);
+      if (['does', "doesn't", 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'requires', 'teaches', 'forbids', 'prevents', 'encourages', 'demands', 'views', 'frowns', 'discourages'].includes(verb) && this.atClauseStart(i)) {
+        return { first: i, last: i + 2, kind: 'culture' };
+      }
+    }
+    return undefined;
+  }
+
+  /** "like all Somali families", "as with most Asian parents". */
+  private likeAll(i: number): Match | undefined {
+    let k: number;
+    if (LIKE_ALL.has(this.n(i))) k = i + 1;
+    else if (['as', 'similar'].includes(this.n(i)) && ['with', 'for', 'to'].includes(this.n(i + 1))) k = i + 2;
+    else return undefined;
+    if (!['all', 'most', 'many', 'other', 'typical', 'so', 'a', 'lots', 'every'].includes(this.n(k))) return undefined;
+    while (['all', 'most', 'many', 'other', 'typical', 'so', 'a', 'lot', 'lots', 'of', 'every', 'the'].includes(this.n(k))) k++;
+    const g = this.groupPhrase(k);
+    return g && (g.plural || this.n(k - 1) === 'every') ? { first: i, last: g.last, kind: 'generalisation' } : undefined;
+  }
+
+  /** "angry Black woman", "absent Black fathers". */
+  private trope(i: number): Match | undefined {
+    const black = this.n(i + 1) === 'black';
+    if (!black) return undefined;
+    for (const [adjectives, nouns] of TROPES) if (adjectives.has(this.n(i)) && nouns.has(this.n(i + 2))) return { first: i, last: i + 2, kind: 'trope' };
+    return undefined;
+  }
+
+  /** "he explained that in Somali culture…", "according to Mrs A, …": somebody else's account. */
+  attributed(m: Match): boolean {
+    for (let k = m.first - 1; k >= 0; k--) {
+      if (!REPORTING.has(this.n(k))) continue;
+      // "Mrs A said she prefers female carers, which is typical of…": the writer's comment after the account.
+      const between = this.doc.text.slice(this.tokens[k].span.end, this.tokens[m.first].span.start);
+      if (/;|[–—]|,\s*(?:which|this|and this|as is|so)\b/i.test(between)) return false;
+      let s = k - 1;
+      while (['also', 'later', 'then', 'has', 'had', 'have', 'clearly', 'openly'].includes(this.n(s))) s--;
+      return !FIRST_PERSON.has(this.n(s));
+    }
+    return false;
+  }
+
+  span(m: Match): Span {
+    return { start: this.tokens[m.first].span.start, end: this.tokens[m.last].span.end };
+  }
+}
+
+/**
+ * Words without which no frame can match, for the batch pre-scan: every frame needs a group word, a culture word
+ * or (for "as is common in Nigeria") a norm word.
+ */
+const FRAME_WORDS = [
+  'typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically', ...NORM_WORDS, 'culture', 'cultures',
+  'cultural', 'culturally', 'religion', 'religious', 'faith', 'ethnicity', 'ethnic', 'heritage', 'tradition',
+  'traditions', 'customs', 'nationality', 'black', 'white', 'brown', 'gypsy', 'gypsies', 'traveller', 'travellers',
+  'grt',
+];
+
+/** Frame words plus the first word of every group name (places are not group words). */
+function triggerWords(): string[] {
+  const groupNames = lexiconNames().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
+  return [...new Set([...FRAME_WORDS, ...groupNames.map((e) => e.name.split(' ')[0].toLowerCase())])];
+}
+
 export default defineRule({
   meta: {
     id: 'stereotype',
     category: 'how-we-talk-about-people',
     severity: 'warning',
     standards: [
+      { doc: '001_131b8ae94af47271.txt', clause: '1.1' },
       { doc: '001_131b8ae94af47271.txt', clause: '2.7' },
       { doc: '001_131b8ae94af47271.txt', clause: '2.12' },
       { doc: '001_131b8ae94af47271.txt', clause: '2.13' },
     ],
-    fix: 'suggestion',
-    needs: ['sentences', 'quotes'],
-    messages: { placeholder: 'placeholder' },
+    fix: 'none',
+    needs: ['sentences', 'quotes', 'pos'],
+    triggers: { words: triggerWords() },
+    messages: {
+      generalisation:
+        '“{text}” generalises about a group. Describe this family: what you saw, and what they told you about their own beliefs and practices; within each culture every family is different (001 §1.1, §2.12).',
+      culture:
+        '“{text}” explains behaviour by culture in the writer\'s voice. Attribute it (“Ms B explained that…”) and, if there is harm, say that culture does not change the assessment of harm (001 §1.10, §2.13).',
+      trope: '“{text}” is a racial stereotype. Describe what the person did and said.',
+    },
     docs: {
       summary: "Do not generalise about a group's culture or parenting.",
-      rationale: '',
-      examples: { bad: [], good: [] },
+      rationale:
+        "Standard 1.1: racial and cultural stereotypes underpin structural racism; people are the experts in their own lives, and within each culture every family's interpretation is unique. Standards 2.12 and 2.13: there is no one-size-fits-all blueprint for parenting, and we check whether we expect families to fit white-centred norms. Standard 2.7 asks us to test our thinking with counterfactuals. The rule flags a group (a nationality, people, religion, regional or colour label, or 'their culture') inside a generalising frame: 'typical of…', 'as is common in…', 'X parents tend to…', 'due to their culture', 'it's a cultural thing', 'like all…', 'the X community is closed'. Accounts attributed to the family ('he explained that in Somali culture…'), culturally appropriate services and statistics are not flagged.",
+      examples: {
+        bad: ['Somali parents tend to expect their eldest daughter to care for them.', 'Physical discipline is accepted in the home due to their culture.', 'She would prefer female carers, which is typical of Muslim women.'],
+        good: [
+          'Mr Ahmed explained that in his family the eldest daughter is expected to help with care.',
+          'We will look for a culturally appropriate placement with a Yoruba-speaking family.',
+          'Black boys are more likely to be excluded than their White peers.',
+        ],
+      },
     },
   },
-  check() {},
+  check(doc, ctx) {
+    for (const sentence of doc.sentences) {
+      const frames = new Frames(doc, sentence, (s) => ctx.tags(s));
+      for (const m of frames.all()) {
+        const span = frames.span(m);
+        const descriptor = { messageId: m.kind, span, data: { text: doc.text.slice(span.start, span.end) } };
+        // A trope stays a trope whoever is reported as using it: quote it if it is somebody's words.
+        if (m.kind !== 'trope' && frames.attributed(m)) {
+          ctx.exempt(descriptor, 'legitimate-sense', "an account attributed to somebody, not the writer's generalisation");
+          continue;
+        }
+        ctx.report(descriptor);
+      }
+    }
+  },
 });

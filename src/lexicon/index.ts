@@ -1,0 +1,19 @@
+/**
+ * The origin lexicon: what counts as a specific origin (generic-ethnicity, 001 §2.4) and what is a group word
+ * (stereotype). Data: data/lexicon/*.yml plus the country packages i18n-iso-countries and i18n-nationality.
+ */
+export { originMentions, isSpecificOrigin, type OriginMention, type OriginStrength } from './origin.js';
+export { groupWordAt, type GroupWord, type GroupKind } from './group.js';
+export { lexiconHits, lexiconEntries, lexiconNames, lookup, SPECIFIC_KINDS, type LexiconEntry, type LexiconHit, type LexiconKind, type LexiconName } from './lexicon.js';
+export {
+  isPersonNoun,
+  isPluralPersonNoun,
+  isNamePart,
+  followsHonorific,
+  surnamesIn,
+  gapBetween,
+  gapIsSpace,
+  HONORIFICS,
+  PERSON_PRONOUNS,
+} from './person.js';
+export { PersonDescription, type PersonUsage, type WordRange } from './describes.js';

@@ -1,0 +1,100 @@
+import type { Document, Sentence, Token } from '../document/types.js';
+
+/**
+ * Words about people, shared by the rules that must tell a person ("a black man", "Mrs Black") from an object
+ * ("a black coat") or a place ("the Black Country").
+ */
+
+const SINGULAR_PEOPLE = [
+  'man', 'woman', 'boy', 'girl', 'child', 'kid', 'baby', 'infant', 'toddler', 'teenager', 'teen', 'youth', 'adolescent',
+  'adult', 'person', 'individual', 'gentleman', 'lady', 'male', 'female', 'lad', 'guy', 'bloke', 'family', 'household',
+  'couple', 'mother', 'mum', 'mom', 'mummy', 'father', 'dad', 'daddy', 'parent', 'carer', 'caregiver', 'guardian',
+  'grandmother', 'grandfather', 'grandparent', 'grandma', 'grandad', 'granddad', 'nan', 'nana', 'gran', 'granny',
+  'aunt', 'auntie', 'aunty', 'uncle', 'cousin', 'nephew', 'niece', 'brother', 'sister', 'sibling', 'son', 'daughter',
+  'stepfather', 'stepmother', 'stepdad', 'stepmum', 'husband', 'wife', 'partner', 'boyfriend', 'girlfriend', 'spouse',
+  'pupil', 'student', 'neighbour', 'neighbor', 'tenant', 'resident', 'client', 'patient', 'customer', 'applicant',
+  'adopter', 'fosterer', 'worker', 'colleague', 'officer', 'nurse', 'doctor', 'teacher', 'friend', 'stranger', 'suspect',
+  'victim', 'perpetrator', 'offender', 'caller', 'driver', 'passenger', 'member', 'citizen', 'national', 'migrant',
+  'immigrant', 'refugee', 'mp', 'councillor', 'manager', 'employee', 'volunteer', 'heir', 'newborn', 'lodger',
+  'flatmate', 'housemate', 'landlord', 'landlady', 'visitor', 'guest', 'occupant', 'occupier', 'householder',
+  'homeowner', 'assailant', 'attacker', 'intruder', 'youngster', 'teenager', 'schoolboy', 'schoolgirl', 'stepson',
+  'stepdaughter', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'ex-partner', 'godmother', 'godfather', 'carer',
+  'shopkeeper', 'cleaner', 'nanny', 'childminder', 'babysitter', 'guard',
+];
+const PLURAL_PEOPLE = [
+  'men', 'women', 'boys', 'girls', 'children', 'kids', 'babies', 'infants', 'toddlers', 'teenagers', 'teens', 'youths',
+  'adolescents', 'adults', 'people', 'persons', 'individuals', 'gentlemen', 'ladies', 'males', 'females', 'lads', 'guys',
+  'families', 'households', 'couples', 'mothers', 'mums', 'fathers', 'dads', 'parents', 'carers', 'caregivers',
+  'guardians', 'grandmothers', 'grandfathers', 'grandparents', 'brothers', 'sisters', 'siblings', 'sons', 'daughters',
+  'husbands', 'wives', 'partners', 'pupils', 'students', 'neighbours', 'neighbors', 'tenants', 'residents', 'clients',
+  'patients', 'customers', 'applicants', 'adopters', 'fosterers', 'workers', 'colleagues', 'officers', 'nurses',
+  'doctors', 'teachers', 'friends', 'strangers', 'suspects', 'victims', 'offenders', 'members', 'citizens', 'nationals',
+  'migrants', 'immigrants', 'refugees', 'staff', 'employees', 'volunteers', 'communities', 'community', 'elders',
+  'folk', 'folks', 'twins', 'relatives', 'generations', 'lodgers', 'flatmates', 'housemates', 'landlords', 'visitors',
+  'guests', 'occupants', 'youngsters', 'schoolboys', 'schoolgirls', 'assailants', 'attackers', 'intruders',
+];
+
+const PEOPLE = new Set([...SINGULAR_PEOPLE, ...PLURAL_PEOPLE]);
+const PLURAL = new Set(PLURAL_PEOPLE);
+
+export const isPersonNoun = (normal: string): boolean => PEOPLE.has(normal);
+export const isPluralPersonNoun = (normal: string): boolean => PLURAL.has(normal);
+
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'master', 'rev', 'revd', 'prof', 'sir', 'dame', 'cllr', 'pc', 'dc', 'sgt']);
+
+/** Pronouns that stand for a person as a clause subject. */
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'who', 'him', 'her', 'them', 'both', 'each', 'whom']);
+
+const isCapitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+/** "Mr White", "Mrs Irene Black": the token is part of a name introduced by a title. */
+export function followsHonorific(sentence: Sentence, index: number): boolean {
+  for (let i = index - 1; i >= 0 && i >= index - 3; i--) {
+    const t = sentence.tokens[i];
+    if (HONORIFICS.has(t.normal.replace(/\.$/, ''))) return true;
+    if (!isCapitalised(t.text)) return false;
+  }
+  return false;
+}
+
+const surnameCache = new WeakMap<Document, Set<string>>();
+
+/** Capitalised words that follow a title anywhere in the document ("Mrs Black" makes "Black" a surname there). */
+export function surnamesIn(doc: Document): Set<string> {
+  const held = surnameCache.get(doc);
+  if (held) return held;
+  const names = new Set<string>();
+  for (const sentence of doc.sentences) {
+    sentence.tokens.forEach((t: Token, i) => {
+      if (!HONORIFICS.has(t.normal)) return;
+      for (let k = i + 1; k < sentence.tokens.length && k <= i + 3 && isCapitalised(sentence.tokens[k].text); k++) names.add(sentence.tokens[k].normal);
+    });
+  }
+  surnameCache.set(doc, names);
+  return names;
+}
+
+/**
+ * Is the token part of a person's name? Titles ("Mr White"), compromise's person-name tags ("Andrew White"),
+ * or a capitalised word the document uses as a surname elsewhere, standing where a name stands.
+ */
+export function isNamePart(doc: Document, sentence: Sentence, index: number, tags?: Set<string>[]): boolean {
+  const token = sentence.tokens[index];
+  if (!token || !isCapitalised(token.text)) return false;
+  if (followsHonorific(sentence, index)) return true;
+  const t = tags?.[index];
+  if (t && (t.has('LastName') || t.has('FirstName') || (t.has('Person') && !t.has('Actor')))) return true;
+  const previous = sentence.tokens[index - 1];
+  const previousTags = previous ? tags?.[index - 1] : undefined;
+  if (previous && previousTags?.has('FirstName') && isCapitalised(previous.text) && gapIsSpace(doc, previous, token)) return true;
+  return false;
+}
+
+export function gapIsSpace(doc: Document, a: Token, b: Token): boolean {
+  return /^\s+$/.test(doc.text.slice(a.span.end, b.span.start));
+}
+
+/** The text between two tokens (punctuation the tokenizer left out). */
+export function gapBetween(doc: Document, a: Token, b: Token): string {
+  return doc.text.slice(a.span.end, b.span.start);
+}
