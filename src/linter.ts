@@ -4,6 +4,7 @@ import { parseDocument } from './parse/index.js';
 import { runRules, type EngineConfig, type Finding, type SuppressedFinding } from './engine/lint.js';
 import { applyDirectives } from './engine/directives.js';
 import type { Rule, Severity } from './engine/rule.js';
+import { fingerprintFinding } from './baseline/fingerprint.js';
 import { configForFile, type UserConfig } from './config/config.js';
 import type { RuleSetting } from './engine/lint.js';
 import { rules as builtInRules } from '../rules/index.js';
@@ -22,6 +23,8 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Identifies the finding without its position (rule, matched words, sentence): baselines, SARIF. */
+  fingerprint?: string;
   fix?: { range: [number, number]; text: string };
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
 }
@@ -84,7 +87,7 @@ export function toLintMessage(doc: Document, f: Finding): LintMessage {
 }
 
 export function buildResult(doc: Document, findings: Finding[], suppressed: SuppressedFinding[], filePath: string): LintResult {
-  const messages = findings.map((f) => toLintMessage(doc, f));
+  const messages = findings.map((f) => ({ ...toLintMessage(doc, f), fingerprint: fingerprintFinding(doc, f) }));
   const count = (severity: NumericSeverity, fixable = false) => messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
   return {
     filePath,

@@ -1,4 +1,4 @@
-import { fingerprintFinding, hashText, type FingerprintedMessage } from '../baseline/fingerprint.js';
+import { hashText } from '../baseline/fingerprint.js';
 import type { LintCache } from '../cache/cache.js';
 import { configForFile, type UserConfig } from '../config/config.js';
 import type { RuleSetting } from '../engine/lint.js';
@@ -7,7 +7,7 @@ import { unifiedDiff } from '../fix/diff.js';
 import { decodeFile, encodeText } from '../fix/encoding.js';
 import { fixText } from '../fix/fix-text.js';
 import { ChangedOnDiskError, writeFileAtomic, type ReadSnapshot } from '../fix/write-file.js';
-import { buildResult, lintDocumentText, type LintResult, type LintTextOptions } from '../linter.js';
+import { lintText, type LintResult, type LintTextOptions } from '../linter.js';
 import { rules } from '../../rules/index.js';
 import type { FixMode } from './options.js';
 
@@ -51,13 +51,6 @@ function lintOptions(input: LintInput, settings: LintSettings): LintTextOptions 
   };
 }
 
-/** Lints a text; every message gets its fingerprint (baselines, SARIF) while the document is at hand. */
-function lintWithFingerprints(text: string, options: LintTextOptions, filePath: string): LintResult {
-  const { doc, findings, suppressed } = lintDocumentText(text, options);
-  const result = buildResult(doc, findings, suppressed, filePath);
-  result.messages.forEach((m: FingerprintedMessage, i) => (m.fingerprint = fingerprintFinding(doc, findings[i])));
-  return result;
-}
 
 /** What a file's findings depend on besides its bytes: its effective rules and the directive options. */
 function configHash(options: LintTextOptions, settings: LintSettings): string {
@@ -80,7 +73,7 @@ export function lintInput(input: LintInput, settings: LintSettings): LintOutcome
     return { result: { filePath: input.filePath, ...structuredClone(cached), source: decoded.text }, diff: '' };
   }
 
-  const lint = (text: string) => lintWithFingerprints(text, options, input.filePath);
+  const lint = (text: string) => lintText(text, { ...options, filePath: input.filePath });
   if (settings.fixMode === 'none') {
     const result = lint(decoded.text);
     if (cacheKey) settings.cache?.set(input.filePath, cacheKey.content, cacheKey.config, result);

@@ -46,7 +46,7 @@ describe('--fix', () => {
     expect(r.code).toBe(0);
     const bytes = readFileSync(at('records/referral.txt'));
     expect([...bytes.subarray(0, 3)]).toEqual([...BOM]);
-    expect(bytes.subarray(3).toString('utf8')).toBe('Referral.\r\nDual heritage boy, 6.\r\nMother is of dual heritage; father is from Accra.\r\n');
+    expect(bytes.subarray(3).toString('utf8')).toBe('Home visit.\r\nDual heritage boy, 6.\r\nMother is of dual heritage; father is from Accra.\r\n');
     expect(statSync(at('records/referral.txt')).mode & 0o777).toBe(0o640);
     const [result] = JSON.parse(r.stdout);
     expect(result.messages).toEqual([]);
