@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { rules } from '../../rules/index.js';
-import { createDraftServer, DEFAULT_PORT, listen } from '../serve/server.js';
 import { UsageError } from './files.js';
+import { DEFAULT_PORT } from '../serve/port.js';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -17,6 +17,8 @@ export function registerServeCommand(program: Command, io: Io, setExit: (code: n
     .action(async (options: { port: number; open?: boolean }, command: Command) => {
       // --config is the main program's option; commander hands it to whichever command it appears beside.
       const { config } = loadConfig(rules, { configFile: command.optsWithGlobals().config as string | undefined });
+      // The server (and mammoth, for .docx) is loaded only when serving: plain linting must start fast.
+      const { createDraftServer, listen } = await import('../serve/server.js');
       const server = createDraftServer({ config });
       let url: string;
       try {

@@ -16,7 +16,9 @@ import { defaultWebRoot, loadStaticFiles, type StaticFile } from './static.js';
 
 /** The only interface the server listens on: the draft never leaves this computer. */
 export const HOST = '127.0.0.1';
-export const DEFAULT_PORT = 4317;
+import { DEFAULT_PORT } from './port.js';
+
+export { DEFAULT_PORT };
 
 export interface DraftServerOptions {
   /** A validated configuration (see loadConfig); the recommended preset when omitted. */
