@@ -4,7 +4,9 @@ import type { Block, BlockKind, Sentence, Span, Token, TokenPart } from '../docu
 /**
  * Sentence and word segmentation with parse-english (the retext-english parser). It is run once per block,
  * never over a whole document: parse-english slows down sharply on long inputs, and blocks are also the unit
- * the fast pre-scan of batch audits selects.
+ * the fast pre-scan of batch audits selects. A block longer than MAX_SEGMENT_LENGTH (a 20 MB export on one
+ * line) is fed to the parser in pieces cut at sentence ends, so the cost stays linear and the parser's
+ * recursion stays shallow; offsets are unaffected because each piece is a sub-range of the block.
  */
 const parser = new ParseEnglish();
 
@@ -27,8 +29,48 @@ export function normalise(word: string): string {
  */
 export function segmentBlock(source: string, prose: string, span: Span, kind: BlockKind, depth: number): Block {
   const block: Block = { span, kind, depth, sentences: [] };
+  for (const piece of segmentPieces(prose, span)) segmentPiece(source, prose, piece, block);
+  return block;
+}
+
+/** Longest stretch handed to parse-english at once; real sentences are far shorter. */
+export const MAX_SEGMENT_LENGTH = 4000;
+
+/**
+ * Cuts a span into pieces of at most MAX_SEGMENT_LENGTH, preferring the last sentence end (. ! ? then
+ * space) in the second half of the window, then the last white space, then any position that does not
+ * split a surrogate pair.
+ */
+export function segmentPieces(text: string, span: Span, max = MAX_SEGMENT_LENGTH): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > max) {
+    const cut = cutPoint(text, start + Math.floor(max / 2), start + max);
+    pieces.push({ start, end: cut });
+    start = cut;
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
+}
+
+function cutPoint(text: string, from: number, to: number): number {
+  let space = -1;
+  for (let i = to; i > from; i--) {
+    const c = text.charCodeAt(i - 1);
+    const white = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!white) continue;
+    if (/[.!?]["'\u201d\u2019)]?$/.test(text.slice(Math.max(from, i - 3), i - 1))) return i;
+    if (space < 0) space = i;
+  }
+  if (space > 0) return space;
+  // No white space at all: any cut that keeps surrogate pairs whole.
+  const high = text.charCodeAt(to - 1);
+  return high >= 0xd800 && high <= 0xdbff ? to - 1 : to;
+}
+
+function segmentPiece(source: string, prose: string, span: Span, block: Block): void {
   const slice = prose.slice(span.start, span.end);
-  if (!/[\p{L}\p{N}]/u.test(slice)) return block;
+  if (!/[\p{L}\p{N}]/u.test(slice)) return;
   const tree = parser.parse(slice) as NlcstNode;
   for (const sentenceNode of sentencesOf(tree)) {
     const start = span.start + (sentenceNode.position?.start.offset ?? 0);
@@ -50,7 +92,6 @@ export function segmentBlock(source: string, prose: string, span: Span, kind: Bl
     if (tokens.length === 0) continue;
     block.sentences.push({ span: { start, end }, tokens, block, index: -1 } satisfies Sentence);
   }
-  return block;
 }
 
 function* sentencesOf(node: NlcstNode): Generator<NlcstNode> {
