@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, extname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { describeIoError } from '../io/errors.js';
 
 /** Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension. */
 export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
@@ -17,6 +18,11 @@ export class UsageError extends Error {
 export interface ExpandOptions {
   cwd?: string;
   extensions?: Set<string>;
+  /**
+   * Called for an operand that matches nothing or a folder that cannot be read; the others are still
+   * expanded. Without it, an operand that matches nothing throws a UsageError.
+   */
+  onProblem?: (path: string, problem: string) => void;
 }
 
 /**
@@ -27,22 +33,39 @@ export function expandPaths(operands: string[], options: ExpandOptions = {}): st
   const cwd = options.cwd ?? process.cwd();
   const extensions = options.extensions ?? LINTABLE_EXTENSIONS;
   const files = new Set<string>();
+  const problem = (path: string, message: string, usage: string) => {
+    if (!options.onProblem) throw new UsageError(usage);
+    options.onProblem(path, message);
+  };
   for (const operand of operands) {
     const absolute = resolve(cwd, operand);
     const stats = statOrUndefined(absolute);
     if (stats?.isDirectory()) {
-      for (const file of walk(absolute, extensions, new Set())) files.add(display(cwd, file));
-    } else if (stats?.isFile()) {
+      const onUnreadable = (dir: string, error: unknown) => problem(display(cwd, dir), `cannot read folder: ${describeIoError(error)}`, `cannot read folder ${display(cwd, dir)}`);
+      for (const file of walk(absolute, extensions, new Set(), onUnreadable)) files.add(display(cwd, file));
+    } else if (stats) {
+      // Files, and also pipes or devices named explicitly: reading reports what they are.
       files.add(display(cwd, absolute));
     } else if (GLOB_CHARS.test(operand)) {
       const matches = globSync(operand, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, dot: false });
-      if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
+      if (matches.length === 0) problem(operand, 'no files match this pattern', `No files matching the pattern "${operand}" were found.`);
       for (const file of matches) files.add(display(cwd, file));
     } else {
-      throw new UsageError(`No such file or folder: ${operand}`);
+      const reason = statError(absolute);
+      problem(operand, reason, `No such file or folder: ${operand}`);
     }
   }
   return [...files].sort();
+}
+
+/** Why a path cannot be used: usually "no such file or folder", but also a link loop or a denied folder. */
+function statError(path: string): string {
+  try {
+    statSync(path);
+    return 'no such file or folder';
+  } catch (error) {
+    return describeIoError(error);
+  }
 }
 
 function display(cwd: string, file: string): string {
@@ -59,11 +82,12 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** Walks a folder; real paths already seen are skipped so a symlink loop cannot recurse forever. */
-function* walk(dir: string, extensions: Set<string>, seen: Set<string>): Generator<string> {
+function* walk(dir: string, extensions: Set<string>, seen: Set<string>, onUnreadable?: (dir: string, error: unknown) => void): Generator<string> {
   let real: string;
   try {
     real = statSync(dir).ino + ':' + statSync(dir).dev;
-  } catch {
+  } catch (error) {
+    onUnreadable?.(dir, error);
     return;
   }
   if (seen.has(real)) return;
@@ -71,13 +95,14 @@ function* walk(dir: string, extensions: Set<string>, seen: Set<string>): Generat
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    onUnreadable?.(dir, error);
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(path)?.isDirectory())) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, extensions, seen);
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, extensions, seen, onUnreadable);
     } else if (extensions.has(extname(entry.name).toLowerCase())) {
       yield path;
     }

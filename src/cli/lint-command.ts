@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatters } from '../formatters/index.js';
-import { decodeText, lintText, type LintResult } from '../linter.js';
+import { lintText, type LintResult } from '../linter.js';
+import { readTextFile } from '../io/read.js';
 import type { RuleSetting } from '../engine/lint.js';
 import { rules } from '../../rules/index.js';
 import { expandPaths } from './files.js';
@@ -23,21 +23,29 @@ export async function runLint(
   io: { stdout: (s: string) => void; stderr: (s: string) => void },
 ): Promise<number> {
   const { config } = loadConfig(rules, { configFile: options.config });
-  const files = expandPaths(operands);
-  const results: LintResult[] = [];
+  // A path that cannot be linted is reported in one line naming it, the others are still linted and
+  // reported, and the run exits 2.
   let ioFailure = false;
+  const problem = (path: string, what: string) => {
+    io.stderr(`anti-racist-lint: ${path}: ${what}\n`);
+    ioFailure = true;
+  };
+  const files = expandPaths(operands, { onProblem: problem });
+  const results: LintResult[] = [];
   for (const filePath of files) {
-    let text: string;
-    try {
-      text = decodeText(await readFile(filePath));
-    } catch (error) {
-      // One unreadable file is reported and the others are still linted (exit 2 at the end).
-      io.stderr(`anti-racist-lint: cannot read ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      ioFailure = true;
+    const read = await readTextFile(filePath);
+    if (!read.ok) {
+      problem(filePath, read.reason);
       continue;
     }
-    // ESLint reports absolute paths in JSON; the stylish formatter shows them relative to the working directory.
-    results.push(lintText(text, { filePath: resolve(filePath), config, ruleSettings: options.ruleSettings }));
+    for (const warning of read.warnings) io.stderr(`anti-racist-lint: ${filePath}: warning: ${warning}\n`);
+    try {
+      // ESLint reports absolute paths in JSON; the stylish formatter shows them relative to the working directory.
+      results.push(lintText(read.text, { filePath: resolve(filePath), config, ruleSettings: options.ruleSettings }));
+    } catch (error) {
+      // A bug in a rule must not cost the other files their results. The message names the file only.
+      problem(filePath, `internal error while linting, please report it: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+    }
   }
   const shown = options.quiet ? results.map(onlyErrors) : results;
   const formatter = formatters[options.format];

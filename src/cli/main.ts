@@ -5,6 +5,7 @@ import { UsageError } from './files.js';
 import { runLint } from './lint-command.js';
 import { explainRule, listRules } from './explain.js';
 import { rules } from '../../rules/index.js';
+import { guardProcess } from '../io/process-guards.js';
 import type { RuleSetting } from '../engine/lint.js';
 
 export const EXIT = { ok: 0, problems: 1, fatal: 2 } as const;
@@ -66,6 +67,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
 
 /** Entry point used by bin/: returns the exit code, never throws, never prints a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  guardProcess('anti-racist-lint');
   const io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
   let code: number = EXIT.ok;
   try {
