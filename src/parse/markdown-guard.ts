@@ -5,9 +5,9 @@
  * 20 kB file can take minutes, and thousands of levels also overflow the stack of any recursive tree walk.
  *
  * `defuseMarkdown` returns a copy of the text, exactly as long, in which those constructs are made plain:
- * container markers beyond MAX_NESTING (and list markers indented beyond MAX_INDENT columns) and, in a
- * paragraph with more than MAX_INLINE_MARKUP delimiter characters, every delimiter outside the line's
- * prefix, are replaced by a letter. Only the parse sees the copy; the prose still comes from the original
+ * container markers beyond MAX_NESTING or MAX_INDENT columns, the indentation of a line indented beyond
+ * MAX_INDENT and, in a paragraph with more than MAX_INLINE_MARKUP delimiter characters, every delimiter
+ * outside the line's prefix, are replaced by a letter. Only the parse sees the copy; the prose still comes from the original
  * text, so findings keep their exact positions and nothing is hidden from the rules. Ordinary documents
  * (a few levels, a few dozen delimiters per paragraph) come back unchanged.
  */
@@ -66,6 +66,15 @@ function scanPrefix(text: string, start: number, end: number, replace: number[])
   let i = start;
   let markers = 0;
   let columns = 0;
+  // A line indented beyond MAX_INDENT would open yet another nested list, or become code inside the deepest
+  // one: its indentation is made plain, so it reads as ordinary text and is still linted.
+  let indent = 0;
+  while (i < end && isBlankChar(text[i])) indent += text[i++] === '\t' ? 4 : 1;
+  if (indent > MAX_INDENT && i < end) {
+    for (let k = start; k < i; k++) replace.push(k);
+    return { start, end, prefixEnd: start, blank: false };
+  }
+  i = start;
   const tooDeep = () => markers > MAX_NESTING || columns > MAX_INDENT;
   while (i < end) {
     const c = text[i];
