@@ -1,6 +1,7 @@
 import type { Document, DocumentFormat } from './document/types.js';
 import { parseDocument } from './parse/index.js';
 import { runRules, type EngineConfig, type Finding, type SuppressedFinding } from './engine/lint.js';
+import { applyDirectives } from './engine/directives.js';
 import type { Rule, Severity } from './engine/rule.js';
 import { configForFile, type UserConfig } from './config/config.js';
 import type { RuleSetting } from './engine/lint.js';
@@ -55,6 +56,10 @@ export interface LintTextOptions {
   /** Settings from the command line, applied last. */
   ruleSettings?: Record<string, RuleSetting>;
   rules?: readonly Rule[];
+  /** false: ignore `<!-- anti-racist-lint-disable … -->` comments (`--no-inline-config`). */
+  inlineConfig?: boolean;
+  /** Report disable comments that suppressed nothing, at this severity (`--report-unused-disable-directives`). */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }
 
 const NUMERIC: Record<Severity, NumericSeverity> = { error: 2, warning: 1, info: 0 };
@@ -101,7 +106,9 @@ export function lintDocumentText(text: string, options: LintTextOptions = {}): {
   const rules = options.rules ?? builtInRules;
   const config = configForFile(options.config ?? {}, rules, options.filePath, options.ruleSettings);
   const doc = parseDocument(text, { format: options.format, filePath: options.filePath, kind: config.kind });
-  const { findings, suppressed } = runRules(doc, rules, config);
+  const engine = runRules(doc, rules, config);
+  const directiveOptions = { inlineConfig: options.inlineConfig, reportUnused: options.reportUnusedDisableDirectives };
+  const { findings, suppressed } = applyDirectives(doc, engine, rules, directiveOptions);
   return { doc, findings, suppressed, config };
 }
 

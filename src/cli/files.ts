@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, extname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import type { IgnoreTest } from './ignore.js';
 import { describeIoError } from '../io/errors.js';
 
 /** Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension. */
@@ -18,6 +19,8 @@ export class UsageError extends Error {
 export interface ExpandOptions {
   cwd?: string;
   extensions?: Set<string>;
+  /** Ignore rules: ignored folders are not walked, ignored files are left out. */
+  isIgnored?: IgnoreTest;
   /**
    * Called for an operand that matches nothing or a folder that cannot be read; the others are still
    * expanded. Without it, an operand that matches nothing throws a UsageError.
@@ -25,14 +28,24 @@ export interface ExpandOptions {
   onProblem?: (path: string, problem: string) => void;
 }
 
+export interface CollectedFiles {
+  /** Files to lint, as shown to the user (relative to the working directory where possible), sorted. */
+  files: string[];
+  /** Files named explicitly on the command line that the ignore rules exclude. */
+  ignoredExplicitly: string[];
+}
+
 /**
  * Turns command-line operands (files, folders, globs) into a sorted, de-duplicated list of files. A path
- * that matches nothing is a usage error naming it (ESLint: "No files matching … were found").
+ * that matches nothing is a usage error naming it (ESLint: "No files matching … were found"), and so is a
+ * glob whose every match is ignored ("All files matched by … are ignored").
  */
-export function expandPaths(operands: string[], options: ExpandOptions = {}): string[] {
+export function collectFiles(operands: string[], options: ExpandOptions = {}): CollectedFiles {
   const cwd = options.cwd ?? process.cwd();
   const extensions = options.extensions ?? LINTABLE_EXTENSIONS;
+  const isIgnored = options.isIgnored ?? (() => false);
   const files = new Set<string>();
+  const ignoredExplicitly = new Set<string>();
   const problem = (path: string, message: string, usage: string) => {
     if (!options.onProblem) throw new UsageError(usage);
     options.onProblem(path, message);
@@ -42,20 +55,30 @@ export function expandPaths(operands: string[], options: ExpandOptions = {}): st
     const stats = statOrUndefined(absolute);
     if (stats?.isDirectory()) {
       const onUnreadable = (dir: string, error: unknown) => problem(display(cwd, dir), `cannot read folder: ${describeIoError(error)}`, `cannot read folder ${display(cwd, dir)}`);
-      for (const file of walk(absolute, extensions, new Set(), onUnreadable)) files.add(display(cwd, file));
+      for (const file of walk(absolute, extensions, new Set(), isIgnored, onUnreadable)) files.add(display(cwd, file));
     } else if (stats) {
       // Files, and also pipes or devices named explicitly: reading reports what they are.
-      files.add(display(cwd, absolute));
+      if (isIgnored(absolute, false)) ignoredExplicitly.add(display(cwd, absolute));
+      else files.add(display(cwd, absolute));
     } else if (GLOB_CHARS.test(operand)) {
       const matches = globSync(operand, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, dot: false });
-      if (matches.length === 0) problem(operand, 'no files match this pattern', `No files matching the pattern "${operand}" were found.`);
-      for (const file of matches) files.add(display(cwd, file));
+      if (matches.length === 0) {
+        problem(operand, 'no files match this pattern', `No files matching the pattern "${operand}" were found.`);
+        continue;
+      }
+      const kept = matches.filter((file) => !isIgnored(file, false));
+      if (kept.length === 0) throw new UsageError(`All files matched by "${operand}" are ignored (use --no-ignore to lint them).`);
+      for (const file of kept) files.add(display(cwd, file));
     } else {
-      const reason = statError(absolute);
-      problem(operand, reason, `No such file or folder: ${operand}`);
+      problem(operand, statError(absolute), `No such file or folder: ${operand}`);
     }
   }
-  return [...files].sort();
+  return { files: [...files].sort(), ignoredExplicitly: [...ignoredExplicitly].sort() };
+}
+
+/** The files to lint, without ignore rules (the library's view). */
+export function expandPaths(operands: string[], options: ExpandOptions = {}): string[] {
+  return collectFiles(operands, options).files;
 }
 
 /** Why a path cannot be used: usually "no such file or folder", but also a link loop or a denied folder. */
@@ -82,7 +105,13 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** Walks a folder; real paths already seen are skipped so a symlink loop cannot recurse forever. */
-function* walk(dir: string, extensions: Set<string>, seen: Set<string>, onUnreadable?: (dir: string, error: unknown) => void): Generator<string> {
+function* walk(
+  dir: string,
+  extensions: Set<string>,
+  seen: Set<string>,
+  isIgnored: IgnoreTest,
+  onUnreadable?: (dir: string, error: unknown) => void,
+): Generator<string> {
   let real: string;
   try {
     real = statSync(dir).ino + ':' + statSync(dir).dev;
@@ -102,8 +131,8 @@ function* walk(dir: string, extensions: Set<string>, seen: Set<string>, onUnread
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(path)?.isDirectory())) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, extensions, seen, onUnreadable);
-    } else if (extensions.has(extname(entry.name).toLowerCase())) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(path, true)) yield* walk(path, extensions, seen, isIgnored, onUnreadable);
+    } else if (extensions.has(extname(entry.name).toLowerCase()) && !isIgnored(path, false)) {
       yield path;
     }
   }

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import picomatch from 'picomatch';
 import type { EngineConfig, RuleSetting } from '../engine/lint.js';
 import type { Rule, SeveritySetting } from '../engine/rule.js';
@@ -15,6 +16,11 @@ export interface UserConfig {
   rules?: Record<string, RuleEntry>;
   overrides?: { files: string[] | string; kind?: string; rules?: Record<string, RuleEntry> }[];
   ignorePatterns?: string[];
+  /**
+   * Not written by users: loadConfig sets it to the configuration file's folder, which `overrides[].files` globs
+   * are relative to (as in ESLint). Without it, the working directory.
+   */
+  basePath?: string;
   /** The organisation's own terms, reported by the `custom-terms` rule (see custom-terms.ts). */
   terms?: CustomTermConfig[];
 }
@@ -175,7 +181,7 @@ export function configForFile(
   for (const [i, o] of (user.overrides ?? []).entries()) {
     if (!filePath) continue;
     const globs = Array.isArray(o.files) ? o.files : [o.files];
-    const normalised = filePath.replace(/\\/g, '/');
+    const normalised = (isAbsolute(filePath) ? relative(user.basePath ?? process.cwd(), filePath) : filePath).replace(/\\/g, '/');
     if (!globs.some((g) => picomatch(g, { dot: true, matchBase: !g.includes('/') })(normalised))) continue;
     if (o.kind) kind = o.kind;
     if (o.rules) merge(resolveRuleEntries(o.rules as Record<string, unknown>, rules, source, `overrides[${i}].rules`));

@@ -1,5 +1,5 @@
 import { cosmiconfigSync } from 'cosmiconfig';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { Rule } from '../engine/rule.js';
 import { ConfigError, validateUserConfig, type UserConfig } from './config.js';
 
@@ -41,7 +41,7 @@ export function loadConfig(rules: readonly Rule[], options: { configFile?: strin
   if (!result) return { config: {} };
   const filePath = shown(result.filepath);
   if (result.config === undefined || result.config === null) return { config: {}, filePath };
-  return { config: validateUserConfig(result.config, rules, filePath), filePath };
+  return { config: { ...validateUserConfig(result.config, rules, filePath), basePath: dirname(result.filepath) }, filePath };
 }
 
 function firstLine(message: string): string {

@@ -1,16 +1,15 @@
 import { Chalk } from 'chalk';
-import { relative, isAbsolute } from 'node:path';
 import type { LintResult } from '../linter.js';
-
-const LABEL: Record<number, string> = { 2: 'error', 1: 'warning', 0: 'info' };
+import type { FormatterOptions } from './index.js';
+import { displayPath, proposedWording, SEVERITY_WORD as LABEL } from './shared.js';
 
 /**
  * ESLint's "stylish" layout: a file header, then one line per finding with position, severity, message,
  * the suggested wording, the rule id and the clause it enforces.
  */
-export function formatStylish(results: LintResult[], options: { color?: boolean; cwd?: string } = {}): string {
+export function formatStylish(results: LintResult[], options: FormatterOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
-  const shown = (file: string) => (isAbsolute(file) && !relative(cwd, file).startsWith('..') ? relative(cwd, file) : file);
+  const shown = (file: string) => displayPath(file, cwd);
   const chalk = new Chalk({ level: options.color === false ? 0 : options.color ? 1 : 0 });
   const colour = (severity: number, text: string) => (severity === 2 ? chalk.red(text) : severity === 1 ? chalk.yellow(text) : chalk.blue(text));
   const lines: string[] = [];
@@ -26,8 +25,8 @@ export function formatStylish(results: LintResult[], options: { color?: boolean;
     fixable += result.fixableErrorCount + result.fixableWarningCount;
     lines.push('', chalk.underline(shown(result.filePath)));
     const rows = result.messages.map((m) => {
-      const suggestion = m.fix ? ` → “${m.fix.text}”` : m.suggestions?.length ? ` (try: ${m.suggestions.map((s) => `“${s.fix.text}”`).join(', ')})` : '';
-      return [`${m.line}:${m.column}`, colour(m.severity, LABEL[m.severity]), `${m.message.trim()}${suggestion}`, chalk.dim(`${m.ruleId} (${m.clause})`)];
+      const rule = m.clause ? `${m.ruleId} (${m.clause})` : m.ruleId;
+      return [`${m.line}:${m.column}`, colour(m.severity, LABEL[m.severity]), `${m.message.trim()}${proposedWording(m)}`, chalk.dim(rule)];
     });
     const width = Math.max(...rows.map((r) => r[0].length));
     const severityWidth = Math.max(...result.messages.map((m) => LABEL[m.severity].length));

@@ -13,6 +13,10 @@ export type ReadTextResult =
   | {
       ok: true;
       text: string;
+      /** The bytes as read (for writing a fix back, and checking the file did not change meanwhile). */
+      bytes: Uint8Array;
+      mtimeMs: number;
+      size: number;
       encoding: TextEncodingName;
       bom: boolean;
       /** Things worth telling the user that did not stop the file being linted. */
@@ -53,7 +57,7 @@ export async function readTextFile(path: string, options: { maxBytes?: number } 
       const label = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding.toUpperCase();
       warnings.push(`not valid ${label}: ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} read as U+FFFD (positions count each as one character)`);
     }
-    return { ok: true, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, warnings };
+    return { ok: true, text: decoded.text, bytes, mtimeMs: stats.mtimeMs, size: bytes.length, encoding: decoded.encoding, bom: decoded.bom, warnings };
   } catch (error) {
     return { ok: false, reason: `cannot read: ${describeIoError(error)}` };
   } finally {

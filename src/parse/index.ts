@@ -36,7 +36,7 @@ function kindFromTitle(text: string): string | undefined {
 /** Parses a document once into the model every rule reads. */
 export function parseDocument(text: string, options: ParseOptions = {}): Document {
   const format = options.format ?? formatForPath(options.filePath);
-  const plan = format === 'markdown' ? planMarkdownBlocks(text) : { ...planTextBlocks(text), frontMatter: {}, comments: [] };
+  const plan = format === 'markdown' ? planMarkdownBlocks(text) : { ...planTextBlocks(text), frontMatter: {} };
   const blocks = plan.blocks.map((b) => segmentBlock(text, plan.prose, b.span, b.kind, b.depth));
   const sentences = blocks.flatMap((b) => b.sentences);
   sentences.forEach((s, i) => (s.index = i));
