@@ -27,17 +27,26 @@ export function normalise(word: string): string {
  */
 export function segmentBlock(source: string, prose: string, span: Span, kind: BlockKind, depth: number): Block {
   const block: Block = { span, kind, depth, sentences: [] };
-  const slice = prose.slice(span.start, span.end);
-  if (!/[\p{L}\p{N}]/u.test(slice)) return block;
+  segmentRange(block, source, prose, span);
+  return block;
+}
+
+/**
+ * Appends the sentences of `range` to `block`: the whole block, or a window of it chosen by the batch pre-scan
+ * (see partial.ts), which must start and end where a whole-block parse would start and end a sentence.
+ */
+export function segmentRange(block: Block, source: string, prose: string, range: Span): void {
+  const slice = prose.slice(range.start, range.end);
+  if (!/[\p{L}\p{N}]/u.test(slice)) return;
   const tree = parser.parse(slice) as NlcstNode;
   for (const sentenceNode of sentencesOf(tree)) {
-    const start = span.start + (sentenceNode.position?.start.offset ?? 0);
-    const end = span.start + (sentenceNode.position?.end.offset ?? slice.length);
+    const start = range.start + (sentenceNode.position?.start.offset ?? 0);
+    const end = range.start + (sentenceNode.position?.end.offset ?? slice.length);
     const tokens: Token[] = [];
     for (const child of sentenceNode.children ?? []) {
       if (child.type !== 'WordNode') continue;
-      const tokenStart = span.start + (child.position?.start.offset ?? 0);
-      const tokenEnd = span.start + (child.position?.end.offset ?? 0);
+      const tokenStart = range.start + (child.position?.start.offset ?? 0);
+      const tokenEnd = range.start + (child.position?.end.offset ?? 0);
       const text = source.slice(tokenStart, tokenEnd);
       tokens.push({
         span: { start: tokenStart, end: tokenEnd },
@@ -50,7 +59,6 @@ export function segmentBlock(source: string, prose: string, span: Span, kind: Bl
     if (tokens.length === 0) continue;
     block.sentences.push({ span: { start, end }, tokens, block, index: -1 } satisfies Sentence);
   }
-  return block;
 }
 
 function* sentencesOf(node: NlcstNode): Generator<NlcstNode> {
