@@ -4,6 +4,7 @@ import { ConfigError, parseSeverity } from '../config/config.js';
 import { UsageError } from './files.js';
 import { runLint } from './lint-command.js';
 import { explainRule, listRules } from './explain.js';
+import { registerAuditCommands } from './audit-command.js';
 import { rules } from '../../rules/index.js';
 import type { RuleSetting } from '../engine/lint.js';
 
@@ -61,6 +62,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
       if (paths.length === 0) throw new UsageError('no paths given: try `anti-racist-lint fixtures/` or --help');
       setExit(await runLint(paths, { ...options, ruleSettings: parseRuleFlags(options.rule) }, io));
     });
+  registerAuditCommands(program, io, setExit);
   return program;
 }
 
