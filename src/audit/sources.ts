@@ -24,12 +24,14 @@ export interface Source extends SourceRef {
 /** Extensions an audit picks up when it walks a folder; files named explicitly are audited whatever they are. */
 export const AUDIT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx', '.csv', '.tsv', '.tab', '.jsonl', '.ndjson']);
 
+/** Which columns (CSV, TSV) and fields (JSON Lines) hold what; defaults are looked up by name. */
 export interface InputOptions {
-  /** --text-column / --text-field (either spelling works for both kinds of export). */
-  text: string[];
-  id?: string;
-  date?: string;
-  delimiter?: string;
+  textColumns: string[];
+  idColumn?: string;
+  dateColumn?: string;
+  textFields: string[];
+  idField?: string;
+  dateField?: string;
   encoding?: string;
 }
 
@@ -186,9 +188,9 @@ function resolveLayout(source: Source, first: Uint8Array, input: InputOptions): 
       if (index < 0) throw new LayoutError(`${option} "${name}" is not a column (columns: ${columns.join(', ')})`);
       return index;
     };
-    const text = input.text.length ? input.text.map((t) => find(t, '--text-column')) : [defaultText(columns, '--text-column')];
-    const id = input.id !== undefined ? find(input.id, '--id-column') : columns.findIndex((c) => c.toLowerCase() === 'id');
-    const date = input.date !== undefined ? find(input.date, '--date-column') : undefined;
+    const text = input.textColumns.length ? input.textColumns.map((t) => find(t, '--text-column')) : [defaultText(columns, '--text-column')];
+    const id = input.idColumn !== undefined ? find(input.idColumn, '--id-column') : columns.findIndex((c) => c.toLowerCase() === 'id');
+    const date = input.dateColumn !== undefined ? find(input.dateColumn, '--date-column') : undefined;
     return { kind: 'csv', delimiter, columns, text, ...(id >= 0 ? { id } : {}), ...(date !== undefined ? { date } : {}) };
   }
   let keys: string[] = [];
@@ -197,8 +199,9 @@ function resolveLayout(source: Source, first: Uint8Array, input: InputOptions): 
   } catch {
     // A broken first line is reported as a malformed record; names must then be given.
   }
-  const text = input.text.length ? input.text : [keys[defaultText(keys, '--text-field')]];
-  return { kind: 'jsonl', text, ...(input.id !== undefined ? { id: input.id } : keys.includes('id') ? { id: 'id' } : {}), ...(input.date !== undefined ? { date: input.date } : {}) };
+  const text = input.textFields.length ? input.textFields : [keys[defaultText(keys, '--text-field')]];
+  const id = input.idField ?? (keys.includes('id') ? 'id' : undefined);
+  return { kind: 'jsonl', text, ...(id !== undefined ? { id } : {}), ...(input.dateField !== undefined ? { date: input.dateField } : {}) };
 }
 
 function defaultText(names: string[], option: string): number {

@@ -94,10 +94,12 @@ export function auditCommands(io: Io, setExit: (code: number) => void): Command[
           sources,
           {
             input: {
-              text: [...o.textColumn, ...o.textField],
-              id: o.idColumn ?? o.idField,
-              date: o.dateColumn ?? o.dateField,
-              ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+              textColumns: o.textColumn,
+              idColumn: o.idColumn,
+              dateColumn: o.dateColumn,
+              textFields: o.textField,
+              idField: o.idField,
+              dateField: o.dateField,
               ...(o.encoding ? { encoding: o.encoding } : {}),
             },
             jobs: o.jobs,

@@ -2,8 +2,11 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, extname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 
-/** Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension. */
-export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/**
+ * Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension.
+ * HTML is linted when named but not when walking: folders hold generated pages (coverage, docs) too often.
+ */
+export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const GLOB_CHARS = /[*?[\]{}!]/;
 

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatters } from '../formatters/index.js';
-import { decodeText, lintText, type LintResult } from '../linter.js';
+import { lintText, type LintResult } from '../linter.js';
+import { readDocument } from '../input/document.js';
 import type { RuleSetting } from '../engine/lint.js';
 import { rules } from '../../rules/index.js';
 import { expandPaths } from './files.js';
@@ -29,7 +29,8 @@ export async function runLint(
   for (const filePath of files) {
     let text: string;
     try {
-      text = decodeText(await readFile(filePath));
+      // .docx and .html are converted to text; positions refer to that text.
+      text = (await readDocument(filePath)).text;
     } catch (error) {
       // One unreadable file is reported and the others are still linted (exit 2 at the end).
       io.stderr(`anti-racist-lint: cannot read ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);

@@ -13,7 +13,7 @@ export interface RecordChunk {
   bytes: Uint8Array;
   /** Offset of `bytes[0]` in the stream (for resuming and re-reading a record). */
   offset: number;
-  /** Start of each non-empty record within `bytes`, plus `bytes.length` at the end. */
+  /** Start of each record within `bytes` (an empty line is an empty record), plus `bytes.length` at the end. */
   starts: Uint32Array;
   /** 1-based physical line on which each record starts. */
   lines: Uint32Array;
@@ -193,14 +193,6 @@ export class RecordSplitter {
   }
 
   private boundary(at: number): void {
-    const previous = this.boundaries[this.boundaries.length - 1];
-    // An empty line (only "\n", "\r\n" or "\r") is not a record: move the start past it.
-    const length = at - previous;
-    if (length === 1 || (length === 2 && this.newline === LF && this.pending[previous] === CR)) {
-      this.boundaries[this.boundaries.length - 1] = at;
-      this.boundaryLines[this.boundaryLines.length - 1] = this.line;
-      return;
-    }
     this.boundaries.push(at);
     this.boundaryLines.push(this.line);
   }

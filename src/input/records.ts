@@ -120,7 +120,8 @@ function parseJsonlChunk(chunk: RecordChunk, count: number): Parsed[] {
   return out;
 }
 
-const CSV_OPTIONS = { bom: false, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true } as const;
+// Empty lines are kept (as blank records) so csv-parse's records line up with the splitter's.
+const CSV_OPTIONS = { bom: false, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, skip_records_with_error: true } as const;
 
 /**
  * Parses a chunk with csv-parse in one call, keeping skipped (malformed) records in their place. If csv-parse
