@@ -136,7 +136,7 @@ function barChart(id: string, title: string, bars: Bar[]): string {
       return `<g class="row"><text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${esc(b.label)}</text><rect class="bar" x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 8}" rx="3"><title>${esc(b.label)}: ${b.value}</title></rect><text class="value" x="${labelWidth + w + 6}" y="${y + 16}">${b.value}</text></g>`;
     })
     .join('');
-  return `<svg id="${id}" class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>${rows}</svg>`;
+  return `<svg id="${id}" class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}"><title>${esc(title)}</title>${rows}</svg>`;
 }
 
 /** A vertical bar chart (one bar per year) as inline SVG. */
@@ -155,7 +155,7 @@ function columnChart(id: string, title: string, bars: Bar[]): string {
       return `<g class="row"><rect class="bar" x="${x.toFixed(1)}" y="${base - h}" width="${barWidth.toFixed(1)}" height="${h}" rx="3"><title>${esc(b.label)}: ${b.value}</title></rect><text class="value" x="${cx.toFixed(1)}" y="${base - h - 5}" text-anchor="middle">${b.value}</text><text x="${cx.toFixed(1)}" y="${base + 18}" text-anchor="middle">${esc(b.label)}</text></g>`;
     })
     .join('');
-  return `<svg id="${id}" class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title><line x1="16" y1="${base}" x2="${width - 16}" y2="${base}" stroke="#d8dde4"/>${columns}</svg>`;
+  return `<svg id="${id}" class="chart" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}"><title>${esc(title)}</title><line x1="16" y1="${base}" x2="${width - 16}" y2="${base}" stroke="#d8dde4"/>${columns}</svg>`;
 }
 
 function categoryTable(rows: { rule: Rule; tally: { findings: number; records: number } }[]): string {
@@ -218,7 +218,7 @@ function recordFindings(entry: ReviewEntry, index: number, rules: Map<string, Ru
     })
     .join('');
   const where = `<code>${esc(entry.source)}</code>${entry.line !== undefined ? `, line ${entry.line}` : ''}${entry.year !== undefined ? `, ${entry.year}` : ''}`;
-  return `<article class="record" id="record-${index + 1}"><h3>${index + 1}. ${esc(entry.recordId)}</h3><div class="note">${where}</div>${items ? `<ol>${items}</ol>` : '<p class="empty">Findings not available.</p>'}</article>`;
+  return `<article class="record" id="record-${index + 1}"><h3>${index + 1}. ${esc(entry.recordId)}</h3><div class="note">${where} · <a href="#review-list">back to the list</a></div>${items ? `<ol>${items}</ol>` : '<p class="empty">Findings not available.</p>'}</article>`;
 }
 
 function faultSection(state: ReportState): string {

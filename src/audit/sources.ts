@@ -21,8 +21,11 @@ export interface Source extends SourceRef {
   delimiter?: string;
 }
 
-/** Extensions an audit picks up when it walks a folder; files named explicitly are audited whatever they are. */
-export const AUDIT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx', '.csv', '.tsv', '.tab', '.jsonl', '.ndjson']);
+/**
+ * Extensions an audit picks up when it walks a folder; files named explicitly are audited whatever they are.
+ * Unlike the lint command it takes HTML: a folder given to an audit is a collection of records.
+ */
+export const AUDIT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx', '.html', '.htm', '.csv', '.tsv', '.tab', '.jsonl', '.ndjson']);
 
 /** Which columns (CSV, TSV) and fields (JSON Lines) hold what; defaults are looked up by name. */
 export interface InputOptions {
