@@ -28,6 +28,7 @@ export async function mergeReports(files: string[], options: MergeOptions, io: {
   const model = new ReportModel();
   let previous: AuditResult | undefined;
   let duplicates = 0;
+  let batch: AuditResult[] = [];
   for (;;) {
     let best = -1;
     for (let i = 0; i < heads.length; i++) {
@@ -43,9 +44,14 @@ export async function mergeReports(files: string[], options: MergeOptions, io: {
       continue;
     }
     previous = result;
-    outputs.add(result);
+    batch.push(result);
     model.add(result);
+    if (batch.length >= 512) {
+      outputs.add(batch);
+      batch = [];
+    }
   }
+  outputs.add(batch);
   if (options.report) writeFileSync(options.report, renderReport(model.state, rules));
   outputs.finish();
   if (duplicates) io.stderr(`anti-racist-lint: ${duplicates} records appear in more than one input (kept once); were the shards run with different --shard values?\n`);

@@ -27,12 +27,19 @@ export class StreamedOutputs {
     this.jsonCount = resume?.jsonCount ?? 0;
   }
 
-  add(result: AuditResult): void {
-    if (this.summary) this.write(this.summary, summaryRow(result, this.rules));
+  /** Writes results (one write per file, not one per record). */
+  add(results: AuditResult[]): void {
+    this.addText(results.map((r) => summaryRow(r, this.rules)).join(''), results.map((r) => JSON.stringify(r)).join(',\n'), results.length);
+  }
+
+  /** Writes the text of `count` results already serialised by a worker: summary rows, and JSON joined by ",\n". */
+  addText(summary: string, json: string, count: number): void {
+    if (count === 0) return;
+    if (this.summary) this.write(this.summary, summary);
     if (this.json) {
       // One result per line, so merge-reports can read shard files line by line.
-      this.write(this.json, `${this.jsonCount ? ',' : ''}\n${JSON.stringify(result)}`);
-      this.jsonCount++;
+      this.write(this.json, `${this.jsonCount ? ',' : ''}\n${json}`);
+      this.jsonCount += count;
     }
   }
 

@@ -9,6 +9,8 @@ import { PrescanLinter } from './lint-record.js';
 import { lintRecord, yearOf } from './record-result.js';
 import { faultResult, type AuditResult, type RecordLocator } from './result.js';
 import { inShard, type Shard } from './shard.js';
+import { emptyTally, tallyClean, type CleanTally } from './report-model.js';
+import { summaryRow } from './summary.js';
 
 /** What every worker is started with. Plain data (it crosses to worker threads). */
 export interface AuditSettings {
@@ -16,6 +18,8 @@ export interface AuditSettings {
   ruleSettings: Record<string, RuleSetting>;
   redact: boolean;
   shard?: Shard;
+  /** Which streamed outputs the workers write the text of. */
+  write: { summary: boolean; json: boolean };
 }
 
 export interface SourceRef {
@@ -34,6 +38,37 @@ export interface UnitOutput {
   locators: (RecordLocator | undefined)[];
   /** Records read, including those left to other shards. */
   recordsRead: number;
+}
+
+/**
+ * A unit's output as a worker sends it back: the outputs' text already written (so the main thread only
+ * appends it in order), the results with findings or faults for the report, and the rest only counted.
+ */
+export interface PackedUnit {
+  /** Summary CSV rows of the unit's records, in order. */
+  summary: string;
+  /** The unit's results as JSON, one per line, joined by ",\n". */
+  json: string;
+  /** Results in the unit. */
+  count: number;
+  flagged: AuditResult[];
+  locators: (RecordLocator | undefined)[];
+  clean: CleanTally;
+  recordsRead: number;
+}
+
+export function packUnit(output: UnitOutput, write: { summary: boolean; json: boolean }, rules: readonly Rule[] = builtInRules): PackedUnit {
+  const packed: PackedUnit = { summary: '', json: '', count: output.results.length, flagged: [], locators: [], clean: emptyTally(), recordsRead: output.recordsRead };
+  if (write.summary) packed.summary = output.results.map((r) => summaryRow(r, rules)).join('');
+  if (write.json) packed.json = output.results.map((r) => JSON.stringify(r)).join(',\n');
+  output.results.forEach((result, i) => {
+    if (result.messages.length === 0) tallyClean(packed.clean, result);
+    else {
+      packed.flagged.push(result);
+      packed.locators.push(output.locators[i]);
+    }
+  });
+  return packed;
 }
 
 /** Lints units of work. Runs in each worker thread, and in-process in tests. */
@@ -61,11 +96,12 @@ export class UnitProcessor {
   private records(ref: SourceRef, layout: RecordLayout, chunk: RecordChunk): UnitOutput {
     const linter = this.linterFor(ref.source);
     const out: UnitOutput = { results: [], locators: [], recordsRead: 0 };
+    const options = { redact: this.settings.redact };
     for (const record of parseRecords(chunk, layout)) {
       out.recordsRead++;
-      if (!inShard(record.id, this.settings.shard)) continue;
-      const identity = { ...ref, recordId: record.id, recordIndex: record.index, line: record.line, year: yearOf(record.date) };
-      out.results.push(record.fault ? faultResult(identity, record.fault) : lintRecord(linter, identity, record.fields.map((f) => ({ field: f.name, text: f.text })), { redact: this.settings.redact }));
+      if (this.settings.shard && !inShard(record.id, this.settings.shard)) continue;
+      const identity = { filePath: ref.filePath, source: ref.source, recordId: record.id, recordIndex: record.index, line: record.line, year: yearOf(record.date) };
+      out.results.push(record.fault ? faultResult(identity, record.fault) : lintRecord(linter, identity, record.fields, options));
       out.locators.push({ offset: record.offset, length: record.length });
     }
     return out;

@@ -5,7 +5,7 @@ import type { AuditMessage, AuditResult } from './result.js';
 
 export interface RecordText {
   /** Column or field name; omitted for a whole document. */
-  field?: string;
+  name?: string;
   text: string;
 }
 
@@ -17,8 +17,8 @@ export type RecordIdentity = Pick<AuditResult, 'filePath' | 'source' | 'recordId
  * position: no message (it quotes the flagged words), fix or suggestions.
  */
 export function lintRecord(linter: PrescanLinter, identity: RecordIdentity, fields: RecordText[], options: { format?: DocumentFormat; redact?: boolean }): AuditResult {
-  const result: AuditResult = { ...identityFields(identity), messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
-  for (const { field, text } of fields) {
+  const result = emptyResult(identity);
+  for (const { name: field, text } of fields) {
     const { doc, findings, suppressed } = linter.lint(text, { format: options.format ?? 'text' });
     if (!doc) continue;
     const one = buildResult(doc, findings, suppressed, identity.filePath);
@@ -34,9 +34,20 @@ export function lintRecord(linter: PrescanLinter, identity: RecordIdentity, fiel
 
 const COUNTS = ['errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount'] as const;
 
-function identityFields(identity: RecordIdentity): RecordIdentity {
-  const { line, year, ...rest } = identity;
-  return { ...rest, ...(line !== undefined ? { line } : {}), ...(year !== undefined ? { year } : {}) };
+/** A record's result with no findings yet (optional fields only when set, so JSON stays the same). */
+export function emptyResult(identity: RecordIdentity): AuditResult {
+  const result: AuditResult = { filePath: identity.filePath, source: identity.source, recordId: identity.recordId, recordIndex: identity.recordIndex } as AuditResult;
+  if (identity.line !== undefined) result.line = identity.line;
+  if (identity.year !== undefined) result.year = identity.year;
+  result.messages = [];
+  result.suppressedMessages = [];
+  result.errorCount = 0;
+  result.warningCount = 0;
+  result.infoCount = 0;
+  result.fatalErrorCount = 0;
+  result.fixableErrorCount = 0;
+  result.fixableWarningCount = 0;
+  return result;
 }
 
 function redactIf(redact: boolean | undefined, message: AuditMessage): AuditMessage {

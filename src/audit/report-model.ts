@@ -34,6 +34,28 @@ export interface FaultEntry {
   message: string;
 }
 
+/** Records without findings or faults, counted rather than listed (workers send these instead of results). */
+export interface CleanTally {
+  records: number;
+  documents: number;
+  exports: Record<string, number>;
+  years: Record<string, number>;
+}
+
+export function emptyTally(): CleanTally {
+  return { records: 0, documents: 0, exports: {}, years: {} };
+}
+
+/** Adds a result without messages to a tally. */
+export function tallyClean(tally: CleanTally, result: AuditResult): void {
+  tally.records++;
+  if (isDocument(result)) tally.documents++;
+  else tally.exports[result.source] = (tally.exports[result.source] ?? 0) + 1;
+  if (result.year !== undefined) tally.years[result.year] = (tally.years[result.year] ?? 0) + 1;
+}
+
+const isDocument = (result: AuditResult) => result.recordId === result.source && result.recordIndex === 0;
+
 export interface Tally {
   findings: number;
   records: number;
@@ -81,12 +103,27 @@ export class ReportModel {
     return { ...this.state, review: this.state.review.map(({ messages: _messages, ...entry }) => entry) };
   }
 
+  /** Records without findings, counted by a worker. */
+  addClean(tally: CleanTally): void {
+    const s = this.state;
+    s.records += tally.records;
+    s.documents += tally.documents;
+    for (const [source, n] of Object.entries(tally.exports)) s.exports[source] = (s.exports[source] ?? 0) + n;
+    for (const [year, n] of Object.entries(tally.years)) (s.years[year] ??= { findings: 0, records: 0, needsReview: 0 }).records += n;
+  }
+
   add(result: AuditResult, locator?: RecordLocator): void {
+    if (result.messages.length === 0) {
+      const tally = emptyTally();
+      tallyClean(tally, result);
+      this.addClean(tally);
+      return;
+    }
     const s = this.state;
     s.records++;
     const review = needsReview(result);
     if (review) s.recordsNeedingReview++;
-    if (result.recordId === result.source && result.recordIndex === 0) s.documents++;
+    if (isDocument(result)) s.documents++;
     else s.exports[result.source] = (s.exports[result.source] ?? 0) + 1;
     const counts = countsByRule(result);
     for (const m of result.messages) {

@@ -7,7 +7,7 @@ import type { RuleSetting } from '../engine/lint.js';
 import { checkpointPath, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint, type Position } from './checkpoint.js';
 import { StreamedOutputs } from './outputs.js';
 import { WorkerPool } from './pool.js';
-import { UnitProcessor, describeError, type AuditSettings, type AuditUnit, type UnitOutput } from './process-unit.js';
+import { UnitProcessor, describeError, packUnit, type AuditSettings, type AuditUnit, type PackedUnit, type UnitOutput } from './process-unit.js';
 import { ProgressBar } from './progress.js';
 import { renderReport } from './report-html.js';
 import { ReportModel } from './report-model.js';
@@ -51,7 +51,8 @@ const CRASH_AFTER = Number(process.env.ANTI_RACIST_LINT_AUDIT_CRASH_AFTER ?? NaN
  */
 export async function runAudit(sources: Source[], options: AuditOptions, io: AuditIo): Promise<number> {
   const started = performance.now();
-  const settings: AuditSettings = { config: options.config, ruleSettings: options.ruleSettings, redact: options.redact, ...(options.shard ? { shard: options.shard } : {}) };
+  const write = { summary: options.summary !== undefined, json: options.format === 'json' };
+  const settings: AuditSettings = { config: options.config, ruleSettings: options.ruleSettings, redact: options.redact, write, ...(options.shard ? { shard: options.shard } : {}) };
   const files = [options.summary, options.output, options.report].filter((f): f is string => f !== undefined).map((f) => resolve(f));
   const checkpointFile = files.length ? checkpointPath(files[0]) : undefined;
   if (options.resume && !checkpointFile) throw new AuditUsageError('--resume needs an output file (--summary, --report or --output) to keep its checkpoint beside');
@@ -91,11 +92,10 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
   };
 
   /** Writes a finished unit's results (called in input order). */
-  const complete = (planned: PlannedUnit, output: UnitOutput) => {
-    output.results.forEach((result, i) => {
-      outputs.add(result);
-      model.add(result, output.locators[i]);
-    });
+  const complete = (planned: PlannedUnit, output: PackedUnit) => {
+    outputs.addText(output.summary, output.json, output.count);
+    model.addClean(output.clean);
+    output.flagged.forEach((result, i) => model.add(result, output.locators[i]));
     state.recordsRead += output.recordsRead;
     state.bytes += planned.bytes;
     state.position = planned.next;
@@ -105,7 +105,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     if (state.units === CRASH_AFTER || Date.now() - state.lastCheckpoint > 500) saveCheckpoint();
   };
 
-  const pool = new WorkerPool<AuditUnit, UnitOutput>(new URL('./worker.js', import.meta.url), Math.max(1, options.jobs), settings);
+  const pool = new WorkerPool<AuditUnit, PackedUnit>(new URL('./worker.js', import.meta.url), Math.max(1, options.jobs), settings);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -113,7 +113,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, Math.max(1, options.jobs) * 2 + 1, complete, () => interrupted);
+    await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, Math.max(1, options.jobs) * 2 + 1, complete, () => interrupted, write);
   } catch (error) {
     saveCheckpoint();
     outputs.close();
@@ -152,12 +152,13 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
  */
 async function runUnits(
   units: AsyncIterable<PlannedUnit>,
-  pool: WorkerPool<AuditUnit, UnitOutput>,
+  pool: WorkerPool<AuditUnit, PackedUnit>,
   window: number,
-  complete: (planned: PlannedUnit, output: UnitOutput) => void,
+  complete: (planned: PlannedUnit, output: PackedUnit) => void,
   stopped: () => boolean,
+  write: AuditSettings['write'],
 ): Promise<void> {
-  const finished = new Map<number, { planned: PlannedUnit; output: UnitOutput }>();
+  const finished = new Map<number, { planned: PlannedUnit; output: PackedUnit }>();
   let next = 0;
   let sent = 0;
   let failure: unknown;
@@ -176,7 +177,7 @@ async function runUnits(
     if (stopped() || failure !== undefined) break;
     const seq = sent++;
     if (!planned.unit) {
-      finished.set(seq, { planned, output: { results: planned.fault ? [planned.fault] : [], locators: [undefined], recordsRead: 0 } });
+      finished.set(seq, { planned, output: packUnit({ results: planned.fault ? [planned.fault] : [], locators: [undefined], recordsRead: 0 }, write) });
       flush();
       continue;
     }
@@ -193,7 +194,7 @@ async function runUnits(
           return;
         }
         // A unit the worker could not process is reported as a fault of its records; the run goes on.
-        finished.set(seq, { planned, output: unitFault(planned.unit!, `internal error: ${describeError(error)}`) });
+        finished.set(seq, { planned, output: packUnit(unitFault(planned.unit!, `internal error: ${describeError(error)}`), write) });
         flush();
       },
     );

@@ -11,20 +11,12 @@ export function summaryHeader(rules: readonly Rule[]): string {
 }
 
 export function summaryRow(result: AuditResult, rules: readonly Rule[]): string {
-  const counts = countsByRule(result);
   const fault = result.fatalErrorCount > 0 ? (result.messages.find((m) => m.fatal)?.message ?? 'fault') : '';
-  const findings = result.messages.filter((m) => !m.fatal).length;
-  return csvRow([
-    result.recordId,
-    result.source,
-    result.line === undefined ? '' : String(result.line),
-    result.year === undefined ? '' : String(result.year),
-    String(findings),
-    ...rules.map((r) => String(counts.get(r.meta.id) ?? 0)),
-    highestSeverity(result) ?? '',
-    needsReview(result) ? 'true' : 'false',
-    fault,
-  ]);
+  const counts = result.messages.length ? countsByRule(result) : undefined;
+  // Numbers need no quoting; only text fields go through csvField.
+  let row = `${csvField(result.recordId)},${csvField(result.source)},${result.line ?? ''},${result.year ?? ''},${result.messages.length - result.fatalErrorCount}`;
+  for (const rule of rules) row += `,${counts?.get(rule.meta.id) ?? 0}`;
+  return `${row},${highestSeverity(result) ?? ''},${needsReview(result)},${csvField(fault)}\r\n`;
 }
 
 function csvRow(fields: string[]): string {

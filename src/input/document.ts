@@ -3,8 +3,6 @@ import { extname } from 'node:path';
 import type { DocumentFormat } from '../document/types.js';
 import { decodeText } from '../linter.js';
 import { formatForPath } from '../parse/index.js';
-import { docxToText } from './docx.js';
-import { htmlToText } from './html.js';
 
 /** A file's text as the linter reads it, and whether fixes may be written back to the file. */
 export interface DocumentText {
@@ -23,7 +21,8 @@ export const CONVERTED_EXTENSIONS = new Set([...DOCX, ...HTML]);
 export async function readDocument(filePath: string): Promise<DocumentText> {
   const extension = extname(filePath).toLowerCase();
   const bytes = await readFile(filePath);
-  if (DOCX.has(extension)) return { text: await docxToText(bytes), format: 'text', fixable: false };
-  if (HTML.has(extension)) return { text: htmlToText(decodeText(bytes)), format: 'text', fixable: false };
+  // The converters load their libraries on first use: most collections hold neither format.
+  if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false };
+  if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false };
   return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true };
 }
