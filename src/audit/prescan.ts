@@ -9,8 +9,10 @@ import { normalise } from '../parse/segment.js';
  * segmented (parseDocument's `candidates` option) and only the rules whose triggers occur are run.
  *
  * The scanner may report more than a rule would match (a trigger word inside a longer phrase, a word next to
- * an underscore or an accented letter); it must never report less. Word boundaries are therefore ASCII
- * letters and digits only: parse-english never starts a word right after one.
+ * an accented letter); it must never report less. Word boundaries are therefore ASCII letters and digits
+ * only: parse-english never starts a word right after one. The expression uses `\b`, which V8 scans several
+ * times faster than look-arounds; `\b` also counts `_` as a letter while parse-english does not ("_mixed
+ * race_" holds the word "mixed"), so underscores are blanked in a same-length copy first.
  */
 
 /** A case-sensitive pattern a rule declares (`triggers.pattern`), with the rule's position in the rule list. */
@@ -28,8 +30,6 @@ export interface ScanResult {
   wholeDocument: boolean;
 }
 
-const ALNUM_BEFORE = '(?<![A-Za-z0-9])';
-const ALNUM_AFTER = '(?![A-Za-z0-9])';
 
 export class TriggerScanner {
   private readonly rules: readonly Rule[];
@@ -57,7 +57,7 @@ export class TriggerScanner {
       }
       if (declared?.pattern) this.patterns.push({ ruleIndex: index, pattern: new RegExp(declared.pattern, 'gu') });
     });
-    this.words = this.wordRules.size ? new RegExp(`${ALNUM_BEFORE}${trieSource([...this.wordRules.keys()])}${ALNUM_AFTER}`, 'gi') : undefined;
+    this.words = this.wordRules.size ? new RegExp(`\\b${trieSource([...this.wordRules.keys()])}\\b`, 'gi') : undefined;
   }
 
   /** True when no enabled rule can report anything (every rule off, or none declares a trigger). */
@@ -74,7 +74,10 @@ export class TriggerScanner {
     const triggered = new Set<number>();
     const hits: Span[] = [];
     if (this.words) {
-      for (const m of text.matchAll(this.words)) {
+      const words = this.words;
+      const scanned = text.includes('_') ? text.replace(/_/g, ' ') : text;
+      words.lastIndex = 0;
+      for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
         hits.push({ start: m.index, end: m.index + m[0].length });
         for (const i of this.wordRules.get(normalise(m[0])) ?? []) triggered.add(i);
       }

@@ -281,3 +281,17 @@ describe('abbreviation lists copied from parse-english and parse-latin', () => {
     expect(words).toBe(LATIN_ABBREVIATIONS.source);
   });
 });
+
+describe('TriggerScanner word boundaries', () => {
+  it('finds words parse-english finds next to underscores, digits-free symbols and Markdown emphasis', () => {
+    const scanner = new TriggerScanner([termsRule]);
+    const words = (text: string) => scanner.scan(text).hits.map((h) => text.slice(h.start, h.end));
+    expect(words('_hostile_ and __volatile__, *aggressive*; x_race')).toEqual(['hostile', 'volatile', 'aggressive', 'race']);
+    expect(words('hostile3 3hostile hostiles')).toEqual([]);
+  });
+
+  it('lints "_mixed race_" in Markdown as a full parse does', () => {
+    compareWithFullParse('Mother is _mixed race_ and *half-white*.\n', 'markdown', rules);
+    expect(new PrescanLinter(rules, configForFile({}, rules, undefined)).lint('Mother is _mixed race_.\n', { format: 'markdown' }).findings).toHaveLength(1);
+  });
+});
