@@ -20,13 +20,13 @@ const referral = () =>
       { numbered: 'Family and identity' },
       { bullet: 'Mother: born in Accra, Ghana.' },
       { table: [['Ethnicity', 'Half-white'], ['Language', 'English and Twi']] },
-      { p: 'Father describes himself as "mixed race, Irish and Ghanaian".' },
+      { p: 'Father describes himself as "mixed race, Irish and Ghanaian".', footnote: 'Recorded at the home visit on 3 May.' },
     ],
     { header: 'OFFICIAL-SENSITIVE: biracial families pilot', footer: 'Page 1 — referral R-19' },
   );
 
 describe('.docx', () => {
-  it('gives paragraphs with their list numbers, table cells, headers and footers, each its own block', async () => {
+  it('gives paragraphs with their list numbers, table cells, footnotes, headers and footers, each its own block', async () => {
     const text = await docxToText(await referral());
     expect(text.split('\n\n')).toEqual([
       'OFFICIAL-SENSITIVE: biracial families pilot',
@@ -41,6 +41,7 @@ describe('.docx', () => {
       'Language',
       'English and Twi',
       'Father describes himself as "mixed race, Irish and Ghanaian".',
+      'Recorded at the home visit on 3 May.',
       'Page 1 — referral R-19\n',
     ]);
   });

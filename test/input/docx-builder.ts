@@ -5,7 +5,7 @@ import JSZip from 'jszip';
  * items, a table, a header and a footer. Word, LibreOffice and mammoth all open what it writes.
  */
 export type DocxBlock =
-  | { p: string; style?: string }
+  | { p: string; style?: string; footnote?: string }
   | { numbered: string; level?: number }
   | { bullet: string }
   | { table: string[][] };
@@ -18,6 +18,7 @@ const run = (text: string) => `<w:r><w:t xml:space="preserve">${esc(text)}</w:t>
 const para = (text: string, props = '') => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${run(text)}</w:p>`;
 
 function block(b: DocxBlock): string {
+  if ('p' in b && b.footnote) return `<w:p>${run(b.p)}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>`;
   if ('p' in b) return para(b.p, b.style ? `<w:pStyle w:val="${b.style}"/>` : '');
   if ('numbered' in b) return para(b.numbered, `<w:numPr><w:ilvl w:val="${b.level ?? 0}"/><w:numId w:val="1"/></w:numPr>`);
   if ('bullet' in b) return para(b.bullet, `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>`);
@@ -30,12 +31,12 @@ export async function buildDocx(body: DocxBlock[], margins: { header?: string; f
   const add = (name: string, content: string) => zip.file(name, content, { date });
   add(
     '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>`,
   );
   add('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
   add(
     'word/_rels/document.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>`,
   );
   const level = (ilvl: number, fmt: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
   add(
@@ -45,6 +46,8 @@ export async function buildDocx(body: DocxBlock[], margins: { header?: string; f
   const sect = `<w:sectPr>${margins.header !== undefined ? '<w:headerReference w:type="default" r:id="rId2"/>' : ''}${margins.footer !== undefined ? '<w:footerReference w:type="default" r:id="rId3"/>' : ''}</w:sectPr>`;
   add('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body.map(block).join('')}${sect}</w:body></w:document>`);
   add('word/header1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="${W}">${para(margins.header ?? '')}</w:hdr>`);
+  const footnote = body.find((b): b is { p: string; footnote: string } => 'p' in b && b.footnote !== undefined)?.footnote ?? '';
+  add('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="${W}"><w:footnote w:id="1">${para(footnote)}</w:footnote></w:footnotes>`);
   add('word/footer1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="${W}">${para(margins.footer ?? '')}</w:ftr>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
