@@ -4,8 +4,11 @@ import { globSync } from 'tinyglobby';
 import type { IgnoreTest } from './ignore.js';
 import { describeIoError } from '../io/errors.js';
 
-/** Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension. */
-export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/**
+ * Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension.
+ * HTML is linted when named but not when walking: folders hold generated pages (coverage, docs) too often.
+ */
+export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const GLOB_CHARS = /[*?[\]{}!]/;
 

@@ -1,10 +1,12 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { LintCache, resolveCacheLocation } from '../cache/cache.js';
 import { loadConfig } from '../config/load.js';
 import type { UserConfig } from '../config/config.js';
 import { hashText } from '../baseline/fingerprint.js';
 import { ensureFolder, writeFileAtomic } from '../fix/write-file.js';
-import { readTextFile } from '../io/read.js';
+import { readFileBytes, readTextFile } from '../io/read.js';
+import { describeIoError } from '../io/errors.js';
+import { CONVERTED_EXTENSIONS, documentFromBytes } from '../input/document.js';
 import { formatters, type FormatterOptions } from '../formatters/index.js';
 import type { LintResult } from '../linter.js';
 import { packageVersion } from '../package-root.js';
@@ -68,6 +70,12 @@ async function* fileInputs(paths: string[], ctx: InputContext): AsyncGenerator<L
   ignoredExplicitly.forEach(ctx.warnIgnored);
   for (const file of files) {
     const filePath = resolve(ctx.cwd, file);
+    if (CONVERTED_EXTENSIONS.has(extname(file).toLowerCase())) {
+      const converted = await convertedInput(filePath, file);
+      if (typeof converted === 'string') problem(file, converted);
+      else yield converted;
+      continue;
+    }
     const read = await readTextFile(filePath);
     if (!read.ok) {
       problem(file, read.reason);
@@ -76,6 +84,21 @@ async function* fileInputs(paths: string[], ctx: InputContext): AsyncGenerator<L
     for (const warning of read.warnings) say(ctx.io, `${file}: warning: ${warning}`);
     // ESLint reports absolute paths in JSON; the stylish formatter shows them relative to the working directory.
     yield { filePath, displayPath: file, bytes: read.bytes, snapshot: { bytes: read.bytes, mtimeMs: read.mtimeMs, size: read.size } };
+  }
+}
+
+/**
+ * A .docx or .html file, converted to text (src/input/document.ts). It has no snapshot, so --fix never writes
+ * it: positions refer to the extracted text. Returns the reason when it cannot be read or converted.
+ */
+async function convertedInput(filePath: string, file: string): Promise<LintInput | string> {
+  const read = await readFileBytes(filePath);
+  if (!read.ok) return read.reason;
+  try {
+    const { text } = await documentFromBytes(filePath, read.bytes);
+    return { filePath, displayPath: file, bytes: Buffer.from(text, 'utf8') };
+  } catch (error) {
+    return `cannot convert to text: ${describeIoError(error)}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { BaselineError } from '../baseline/baseline.js';
 import { UsageError } from './files.js';
 import { runLint, type Io } from './lint-command.js';
 import { explainRule, listRules } from './explain.js';
+import { registerAuditCommands } from './audit-command.js';
 import { guardProcess } from '../io/process-guards.js';
 import { addLintOptions, normaliseLintOptions } from './options.js';
 
@@ -31,6 +32,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   defineLintCommand(program, io, setExit);
+  registerAuditCommands(program, io, setExit);
   // Subcommands, one line each: program.addCommand(someCommand(io, setExit).copyInheritedSettings(program));
   return program;
 }

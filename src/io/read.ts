@@ -28,13 +28,14 @@ export type ReadTextResult =
       reason: string;
     };
 
+export type ReadBytesResult = { ok: true; bytes: Uint8Array; mtimeMs: number; size: number } | { ok: false; reason: string };
+
 /**
- * Reads one record file for linting. Never throws: every failure comes back as a reason. Only regular
- * files are read: the file is opened without blocking and checked on the open handle, so a FIFO or device
- * that happens to be called `notes.txt` cannot hang the run, and nothing can be swapped in between a check
- * and the read.
+ * Reads a file's bytes. Never throws: every failure comes back as a reason. Only regular files are read:
+ * the file is opened without blocking and checked on the open handle, so a FIFO or device that happens to
+ * be called `notes.txt` cannot hang the run, and nothing can be swapped in between a check and the read.
  */
-export async function readTextFile(path: string, options: { maxBytes?: number } = {}): Promise<ReadTextResult> {
+export async function readFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReadBytesResult> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   let handle;
   try {
@@ -49,20 +50,30 @@ export async function readTextFile(path: string, options: { maxBytes?: number } 
     if (stats.size > maxBytes) return { ok: false, reason: `too large to lint (${megabytes(stats.size)}; the limit is ${megabytes(maxBytes)})` };
     const bytes = await handle.readFile();
     if (bytes.length > maxBytes) return { ok: false, reason: `too large to lint (the limit is ${megabytes(maxBytes)})` };
-    const binary = binaryReason(bytes);
-    if (binary) return { ok: false, reason: `skipped: ${binary}, not text` };
-    const decoded = decodeBytes(bytes);
-    const warnings: string[] = [];
-    if (decoded.replaced > 0) {
-      const label = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding.toUpperCase();
-      warnings.push(`not valid ${label}: ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} read as U+FFFD (positions count each as one character)`);
-    }
-    return { ok: true, text: decoded.text, bytes, mtimeMs: stats.mtimeMs, size: bytes.length, encoding: decoded.encoding, bom: decoded.bom, warnings };
+    return { ok: true, bytes, mtimeMs: stats.mtimeMs, size: bytes.length };
   } catch (error) {
     return { ok: false, reason: `cannot read: ${describeIoError(error)}` };
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * Reads one record file as text for linting: readFileBytes, then binary files are refused and the rest
+ * decoded (src/io/decode.ts), with a warning when invalid UTF-8 had to be replaced.
+ */
+export async function readTextFile(path: string, options: { maxBytes?: number } = {}): Promise<ReadTextResult> {
+  const read = await readFileBytes(path, options);
+  if (!read.ok) return read;
+  const binary = binaryReason(read.bytes);
+  if (binary) return { ok: false, reason: `skipped: ${binary}, not text` };
+  const decoded = decodeBytes(read.bytes);
+  const warnings: string[] = [];
+  if (decoded.replaced > 0) {
+    const label = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding.toUpperCase();
+    warnings.push(`not valid ${label}: ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} read as U+FFFD (positions count each as one character)`);
+  }
+  return { ...read, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, warnings };
 }
 
 function specialKind(stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -104,10 +104,21 @@ export function classifyQuote(before: string, inner: string, after: string): { k
   return { kind: 'unattributed' };
 }
 
-/** Finds and classifies every quotation in a block. */
-export function findQuotes(prose: string, block: Block): Quote[] {
+/**
+ * Every pair of quotation marks in [start, end) before straddling pairs are dropped. The batch pre-scan never
+ * cuts a block inside one of these, so pairing a window gives the same quotations as pairing the whole block.
+ */
+export function quoteMarkPairs(prose: string, start: number, end: number): Span[] {
+  return [...pairMarks(prose, start, end, DOUBLE), ...pairMarks(prose, start, end, SINGLE)];
+}
+
+/**
+ * Finds and classifies every quotation in a block, or in `range` of it (a pre-scan window: see partial.ts).
+ * Classification always reads the block's own bounds.
+ */
+export function findQuotes(prose: string, block: Block, range: Span = block.span): Quote[] {
   const { start, end } = block.span;
-  const spans = [...pairMarks(prose, start, end, DOUBLE), ...pairMarks(prose, start, end, SINGLE)];
+  const spans = quoteMarkPairs(prose, range.start, range.end);
   // Keep single-quote spans that sit wholly inside or wholly outside double-quote spans (no straddling).
   // Spans come in order of start, and the accepted ones nest, so only the innermost accepted span still
   // open at s.start can be straddled (a stack keeps this linear).
