@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { utf16WithoutMark } from '../io/decode.js';
 
 /**
  * Character encodings of exported records. Case-management systems export UTF-8 (with or without a
@@ -44,21 +45,6 @@ function bomOf(b: Uint8Array): DetectedEncoding | undefined {
 }
 
 const normaliseName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^utf16$/, 'utf16le');
-
-function utf16WithoutMark(b: Uint8Array): string | undefined {
-  const n = Math.min(b.length, 4096) & ~1;
-  if (n < 4) return undefined;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) evenZeros++;
-    if (b[i + 1] === 0) oddZeros++;
-  }
-  const pairs = n / 2;
-  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
-  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
-  return undefined;
-}
 
 /** Valid UTF-8, ignoring a multi-byte sequence cut off at the end of the sample. */
 function isValidUtf8(b: Uint8Array): boolean {

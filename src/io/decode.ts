@@ -57,9 +57,9 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName;
  * UTF-16 saved without a mark: mostly-Latin text has a zero in nearly every other byte, always on the same
  * side. Checked on the first 4 kB; anything less clear-cut is not UTF-16.
  */
-function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const length = Math.min(bytes.length, 4096) & ~1;
-  if (length < 8) return undefined;
+  if (length < 4) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < length; i += 2) {
@@ -67,8 +67,8 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
     if (bytes[i + 1] === 0) oddZeros++;
   }
   const pairs = length / 2;
-  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
-  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
   return undefined;
 }
 
