@@ -1,4 +1,5 @@
-import { closeSync, ftruncateSync, fstatSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, fstatSync, openSync, writeFileSync } from 'node:fs';
+import { writeAllSync } from '../io/write-all.js';
 import type { Rule } from '../engine/rule.js';
 import type { AuditResult } from './result.js';
 import { summaryHeader, summaryRow } from './summary.js';
@@ -61,7 +62,7 @@ export class StreamedOutputs {
 
   private write(out: { fd: number | 'stdout'; bytes: number }, text: string): void {
     if (out.fd === 'stdout') this.stdout(text);
-    else writeSync(out.fd, text);
+    else writeAllSync(out.fd, text); // every byte, or an error on a full disk (never a silently short file)
     out.bytes += Buffer.byteLength(text);
   }
 }
