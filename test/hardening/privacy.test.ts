@@ -32,7 +32,7 @@ function filesUnder(folder: string): Map<string, string> {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else out.set(path, readFileSync(path, 'latin1'));
+      else out.set(path, readFileSync(path, 'utf8'));
     }
   };
   walk(folder);
