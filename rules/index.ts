@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import adultification from './adultification/rule.js';
+import customTerms from './custom-terms/rule.js';
 import deficitFraming from './deficit-framing/rule.js';
 import ethnicMinority from './ethnic-minority/rule.js';
 import generalInclusive from './general-inclusive/rule.js';
@@ -16,6 +17,7 @@ import triggerLabel from './trigger-label/rule.js';
 /** Every built-in rule, sorted by id. A test checks this list against the folders in rules/. */
 export const rules: readonly Rule[] = [
   adultification,
+  customTerms,
   deficitFraming,
   ethnicMinority,
   generalInclusive,

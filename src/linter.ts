@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Document, DocumentFormat } from './document/types.js';
 import { parseDocument } from './parse/index.js';
 import { runRules, type EngineConfig, type Finding, type SuppressedFinding } from './engine/lint.js';
@@ -8,6 +7,8 @@ import { fingerprintFinding } from './baseline/fingerprint.js';
 import { configForFile, type UserConfig } from './config/config.js';
 import type { RuleSetting } from './engine/lint.js';
 import { rules as builtInRules } from '../rules/index.js';
+import { decodeBytes } from './io/decode.js';
+import { readTextFile } from './io/read.js';
 
 /** ESLint's numeric severities; 0 is used for info findings, which never fail a run. */
 export type NumericSeverity = 0 | 1 | 2;
@@ -120,23 +121,24 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   return buildResult(doc, findings, suppressed, options.filePath ?? '<text>');
 }
 
-/** Reads and lints files (already expanded paths). Decoding of BOMs and UTF-16 is done here. */
+/**
+ * Reads and lints files (already expanded paths), decoded by src/io (byte-order marks, UTF-16, invalid
+ * UTF-8). A file that cannot be read, is not text or is too large throws an Error naming it.
+ */
 export async function lintFiles(filePaths: string[], options: Omit<LintTextOptions, 'filePath'> = {}): Promise<LintResult[]> {
   const results: LintResult[] = [];
   for (const filePath of filePaths) {
-    const text = decodeText(await readFile(filePath));
-    results.push(lintText(text, { ...options, filePath }));
+    const read = await readTextFile(filePath);
+    if (!read.ok) throw new Error(`${filePath}: ${read.reason}`);
+    results.push(lintText(read.text, { ...options, filePath }));
   }
   return results;
 }
 
 /**
- * Decodes a file's bytes: UTF-8 (with or without a byte-order mark) and UTF-16 LE/BE with a mark. The
- * mark itself is dropped, so columns on the first line are not shifted by it.
+ * Decodes a file's bytes: UTF-8 (with or without a byte-order mark) and UTF-16 LE/BE. The mark itself is
+ * dropped, so columns on the first line are not shifted by it; invalid UTF-8 becomes U+FFFD.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeBytes(bytes).text;
 }

@@ -2,9 +2,13 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, extname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { IgnoreTest } from './ignore.js';
+import { describeIoError } from '../io/errors.js';
 
-/** Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension. */
-export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/**
+ * Extensions linted when a folder is walked. Files named explicitly are linted whatever their extension.
+ * HTML is linted when named but not when walking: folders hold generated pages (coverage, docs) too often.
+ */
+export const LINTABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.docx']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -20,6 +24,11 @@ export interface ExpandOptions {
   extensions?: Set<string>;
   /** Ignore rules: ignored folders are not walked, ignored files are left out. */
   isIgnored?: IgnoreTest;
+  /**
+   * Called for an operand that matches nothing or a folder that cannot be read; the others are still
+   * expanded. Without it, an operand that matches nothing throws a UsageError.
+   */
+  onProblem?: (path: string, problem: string) => void;
 }
 
 export interface CollectedFiles {
@@ -40,22 +49,31 @@ export function collectFiles(operands: string[], options: ExpandOptions = {}): C
   const isIgnored = options.isIgnored ?? (() => false);
   const files = new Set<string>();
   const ignoredExplicitly = new Set<string>();
+  const problem = (path: string, message: string, usage: string) => {
+    if (!options.onProblem) throw new UsageError(usage);
+    options.onProblem(path, message);
+  };
   for (const operand of operands) {
     const absolute = resolve(cwd, operand);
     const stats = statOrUndefined(absolute);
     if (stats?.isDirectory()) {
-      for (const file of walk(absolute, extensions, new Set(), isIgnored)) files.add(display(cwd, file));
-    } else if (stats?.isFile()) {
+      const onUnreadable = (dir: string, error: unknown) => problem(display(cwd, dir), `cannot read folder: ${describeIoError(error)}`, `cannot read folder ${display(cwd, dir)}`);
+      for (const file of walk(absolute, extensions, new Set(), isIgnored, onUnreadable)) files.add(display(cwd, file));
+    } else if (stats) {
+      // Files, and also pipes or devices named explicitly: reading reports what they are.
       if (isIgnored(absolute, false)) ignoredExplicitly.add(display(cwd, absolute));
       else files.add(display(cwd, absolute));
     } else if (GLOB_CHARS.test(operand)) {
       const matches = globSync(operand, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, dot: false });
-      if (matches.length === 0) throw new UsageError(`No files matching the pattern "${operand}" were found.`);
+      if (matches.length === 0) {
+        problem(operand, 'no files match this pattern', `No files matching the pattern "${operand}" were found.`);
+        continue;
+      }
       const kept = matches.filter((file) => !isIgnored(file, false));
       if (kept.length === 0) throw new UsageError(`All files matched by "${operand}" are ignored (use --no-ignore to lint them).`);
       for (const file of kept) files.add(display(cwd, file));
     } else {
-      throw new UsageError(`No such file or folder: ${operand}`);
+      problem(operand, statError(absolute), `No such file or folder: ${operand}`);
     }
   }
   return { files: [...files].sort(), ignoredExplicitly: [...ignoredExplicitly].sort() };
@@ -64,6 +82,16 @@ export function collectFiles(operands: string[], options: ExpandOptions = {}): C
 /** The files to lint, without ignore rules (the library's view). */
 export function expandPaths(operands: string[], options: ExpandOptions = {}): string[] {
   return collectFiles(operands, options).files;
+}
+
+/** Why a path cannot be used: usually "no such file or folder", but also a link loop or a denied folder. */
+function statError(path: string): string {
+  try {
+    statSync(path);
+    return 'no such file or folder';
+  } catch (error) {
+    return describeIoError(error);
+  }
 }
 
 function display(cwd: string, file: string): string {
@@ -80,11 +108,18 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** Walks a folder; real paths already seen are skipped so a symlink loop cannot recurse forever. */
-function* walk(dir: string, extensions: Set<string>, seen: Set<string>, isIgnored: IgnoreTest): Generator<string> {
+function* walk(
+  dir: string,
+  extensions: Set<string>,
+  seen: Set<string>,
+  isIgnored: IgnoreTest,
+  onUnreadable?: (dir: string, error: unknown) => void,
+): Generator<string> {
   let real: string;
   try {
     real = statSync(dir).ino + ':' + statSync(dir).dev;
-  } catch {
+  } catch (error) {
+    onUnreadable?.(dir, error);
     return;
   }
   if (seen.has(real)) return;
@@ -92,13 +127,14 @@ function* walk(dir: string, extensions: Set<string>, seen: Set<string>, isIgnore
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    onUnreadable?.(dir, error);
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(path)?.isDirectory())) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(path, true)) yield* walk(path, extensions, seen, isIgnored);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(path, true)) yield* walk(path, extensions, seen, isIgnored, onUnreadable);
     } else if (extensions.has(extname(entry.name).toLowerCase()) && !isIgnored(path, false)) {
       yield path;
     }

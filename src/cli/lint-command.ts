@@ -1,9 +1,12 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { LintCache, resolveCacheLocation } from '../cache/cache.js';
 import { loadConfig } from '../config/load.js';
 import type { UserConfig } from '../config/config.js';
 import { hashText } from '../baseline/fingerprint.js';
-import { ensureFolder, snapshotFile, writeFileAtomic } from '../fix/write-file.js';
+import { ensureFolder, writeFileAtomic } from '../fix/write-file.js';
+import { readFileBytes, readTextFile } from '../io/read.js';
+import { describeIoError } from '../io/errors.js';
+import { CONVERTED_EXTENSIONS, documentFromBytes } from '../input/document.js';
 import { formatters, type FormatterOptions } from '../formatters/index.js';
 import type { LintResult } from '../linter.js';
 import { packageVersion } from '../package-root.js';
@@ -53,23 +56,49 @@ async function* stdinInput(name: string | undefined, ctx: InputContext): AsyncGe
   yield { filePath, displayPath: name ?? '<stdin>', bytes };
 }
 
-/** The files the operands name, minus ignored ones, each read once (the snapshot guards a later --fix). */
-function* fileInputs(paths: string[], ctx: InputContext): Generator<LintInput> {
-  const { files, ignoredExplicitly } = collectFiles(paths, { cwd: ctx.cwd, isIgnored: ctx.isIgnored });
+/**
+ * The files the operands name, minus ignored ones, each read once (the snapshot guards a later --fix). A path
+ * that cannot be linted (missing, unreadable, a pipe, binary, too large) is reported in one line naming it and
+ * the others are still linted (exit 2 at the end); src/io/read.ts says why, without the file's contents.
+ */
+async function* fileInputs(paths: string[], ctx: InputContext): AsyncGenerator<LintInput> {
+  const problem = (path: string, what: string) => {
+    say(ctx.io, `${path}: ${what}`);
+    ctx.failed();
+  };
+  const { files, ignoredExplicitly } = collectFiles(paths, { cwd: ctx.cwd, isIgnored: ctx.isIgnored, onProblem: problem });
   ignoredExplicitly.forEach(ctx.warnIgnored);
   for (const file of files) {
     const filePath = resolve(ctx.cwd, file);
-    let snapshot;
-    try {
-      snapshot = snapshotFile(filePath);
-    } catch (error) {
-      // One unreadable file is reported and the others are still linted (exit 2 at the end).
-      say(ctx.io, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      ctx.failed();
+    if (CONVERTED_EXTENSIONS.has(extname(file).toLowerCase())) {
+      const converted = await convertedInput(filePath, file);
+      if (typeof converted === 'string') problem(file, converted);
+      else yield converted;
       continue;
     }
+    const read = await readTextFile(filePath);
+    if (!read.ok) {
+      problem(file, read.reason);
+      continue;
+    }
+    for (const warning of read.warnings) say(ctx.io, `${file}: warning: ${warning}`);
     // ESLint reports absolute paths in JSON; the stylish formatter shows them relative to the working directory.
-    yield { filePath, displayPath: file, bytes: snapshot.bytes, snapshot };
+    yield { filePath, displayPath: file, bytes: read.bytes, snapshot: { bytes: read.bytes, mtimeMs: read.mtimeMs, size: read.size } };
+  }
+}
+
+/**
+ * A .docx or .html file, converted to text (src/input/document.ts). It has no snapshot, so --fix never writes
+ * it: positions refer to the extracted text. Returns the reason when it cannot be read or converted.
+ */
+async function convertedInput(filePath: string, file: string): Promise<LintInput | string> {
+  const read = await readFileBytes(filePath);
+  if (!read.ok) return read.reason;
+  try {
+    const { text } = await documentFromBytes(filePath, read.bytes);
+    return { filePath, displayPath: file, bytes: Buffer.from(text, 'utf8') };
+  } catch (error) {
+    return `cannot convert to text: ${describeIoError(error)}`;
   }
 }
 
@@ -145,7 +174,15 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     failed: () => (failed = true),
   };
   for await (const input of options.stdin ? stdinInput(options.stdin.filename, ctx) : fileInputs(paths, ctx)) {
-    const outcome = lintInput(input, settings);
+    let outcome;
+    try {
+      outcome = lintInput(input, settings);
+    } catch (error) {
+      // A bug in a rule must not cost the other files their results. The message names the file only.
+      say(io, `${input.displayPath}: internal error while linting, please report it: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+      failed = true;
+      continue;
+    }
     if (outcome.notice) say(io, outcome.notice);
     if (outcome.failed) failed = true;
     results.push(outcome.result);

@@ -9,6 +9,7 @@ import { fixText } from '../fix/fix-text.js';
 import { ChangedOnDiskError, writeFileAtomic, type ReadSnapshot } from '../fix/write-file.js';
 import { lintText, type LintResult, type LintTextOptions } from '../linter.js';
 import { rules } from '../../rules/index.js';
+import { describeIoError } from '../io/errors.js';
 import type { FixMode } from './options.js';
 
 /** One text to lint: a file (with what was read, so a fix can check nothing changed since) or standard input. */
@@ -108,7 +109,7 @@ export function lintInput(input: LintInput, settings: LintSettings): LintOutcome
   } catch (error) {
     const reason = error instanceof ChangedOnDiskError
       ? `${input.displayPath} changed on disk while it was being fixed; not overwritten (run again to fix the new version)`
-      : `cannot write ${input.displayPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      : `cannot write ${input.displayPath}: ${(error as NodeJS.ErrnoException).code ?? ''}${(error as NodeJS.ErrnoException).code ? ', ' : ''}${describeIoError(error).replace(/ \(\w+\)$/, '')}; the file is unchanged`;
     return { result: first, diff: '', notice: reason, failed: true };
   }
   if (cacheKey) settings.cache?.set(input.filePath, hashText(bytes, 64), cacheKey.config, linted);

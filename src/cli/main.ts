@@ -6,6 +6,8 @@ import { UsageError } from './files.js';
 import { runLint, type Io } from './lint-command.js';
 import { explainRule, listRules } from './explain.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerAuditCommands } from './audit-command.js';
+import { guardProcess } from '../io/process-guards.js';
 import { addLintOptions, normaliseLintOptions } from './options.js';
 
 export { parseRuleFlags } from './options.js';
@@ -32,12 +34,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride();
   defineLintCommand(program, io, setExit);
   registerServeCommand(program, io, setExit);
+  registerAuditCommands(program, io, setExit);
   // Subcommands, one line each: program.addCommand(someCommand(io, setExit).copyInheritedSettings(program));
   return program;
 }
 
 /** Entry point used by bin/: returns the exit code, never throws, never prints a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  guardProcess('anti-racist-lint');
   const io: Io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
   let code: number = EXIT.ok;
   try {

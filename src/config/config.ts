@@ -2,6 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import picomatch from 'picomatch';
 import type { EngineConfig, RuleSetting } from '../engine/lint.js';
 import type { Rule, SeveritySetting } from '../engine/rule.js';
+import { compileCustomTerms, type CustomTermConfig } from './custom-terms.js';
 
 /**
  * The configuration file's shape (`.anti-racist-lintrc.json` and friends). Everything is optional.
@@ -20,10 +21,15 @@ export interface UserConfig {
    * are relative to (as in ESLint). Without it, the working directory.
    */
   basePath?: string;
+  /** The organisation's own terms, reported by the `custom-terms` rule (see custom-terms.ts). */
+  terms?: CustomTermConfig[];
 }
 
 export type RuleEntry = SeverityInput | [SeverityInput] | [SeverityInput, Record<string, unknown>];
 type SeverityInput = SeveritySetting | 'warn' | 0 | 1 | 2;
+
+/** The rule that reports the configuration's `terms`. */
+export const CUSTOM_TERMS_RULE = 'custom-terms';
 
 export const PRESETS = ['recommended', 'strict', 'general-inclusive'] as const;
 export type PresetName = (typeof PRESETS)[number];
@@ -120,12 +126,13 @@ export function presetSettings(preset: PresetName, rules: readonly Rule[]): Reco
 export function validateUserConfig(value: unknown, rules: readonly Rule[], source: string): UserConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(source, '(root)', 'expected an object');
   const config = value as Record<string, unknown>;
-  const known = new Set(['preset', 'rules', 'overrides', 'ignorePatterns', '$schema']);
+  const known = new Set(['preset', 'rules', 'overrides', 'ignorePatterns', 'terms', '$schema']);
   for (const key of Object.keys(config)) if (!known.has(key)) throw new ConfigError(source, key, `unknown key (known: ${[...known].join(', ')})`);
   if (config.preset !== undefined && !PRESETS.includes(config.preset as PresetName)) {
     throw new ConfigError(source, 'preset', `unknown preset ${JSON.stringify(config.preset)} (use ${PRESETS.join(', ')})`);
   }
   if (config.rules !== undefined) resolveRuleEntries(config.rules as Record<string, unknown>, rules, source);
+  if (config.terms !== undefined) compileCustomTerms(config.terms, source);
   if (config.ignorePatterns !== undefined && !(Array.isArray(config.ignorePatterns) && config.ignorePatterns.every((p) => typeof p === 'string'))) {
     throw new ConfigError(source, 'ignorePatterns', 'expected a list of glob strings');
   }
@@ -180,5 +187,7 @@ export function configForFile(
     if (o.rules) merge(resolveRuleEntries(o.rules as Record<string, unknown>, rules, source, `overrides[${i}].rules`));
   }
   merge(cliRules);
+  // Custom terms reach their rule as an option; they were validated when the configuration was loaded.
+  if (user.terms && settings[CUSTOM_TERMS_RULE]) settings[CUSTOM_TERMS_RULE].options = { ...settings[CUSTOM_TERMS_RULE].options, terms: compileCustomTerms(user.terms, source) };
   return { rules: settings, ...(kind ? { kind } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { Document, Quote, Sentence, Span } from '../document/types.js';
 import { tagSentence } from '../nlp/tagger.js';
 import type { TermHit } from '../terms/compile.js';
+import { SpanLookup } from '../parse/span-lookup.js';
 import {
   clauseLabel,
   formatMessage,
@@ -60,16 +61,25 @@ const QUOTE_REASON: Record<Quote['kind'], { reason: ExemptionReason; why: string
   unattributed: { reason: 'quoted', why: 'inside quotation marks' },
 };
 
+// Indexes over a document's quotes and excluded ranges, built on first use: scanning them all for every
+// report is quadratic on a large file.
+const quoteLookups = new WeakMap<Document, SpanLookup<Quote>>();
+const excludedLookups = new WeakMap<Document, SpanLookup<Span>>();
+
 function innermostQuote(doc: Document, span: Span): Quote | undefined {
+  let lookup = quoteLookups.get(doc);
+  if (!lookup) quoteLookups.set(doc, (lookup = new SpanLookup(doc.quotes, (q) => q.inner)));
   let best: Quote | undefined;
-  for (const q of doc.quotes) {
-    if (q.inner.start <= span.start && span.end <= q.inner.end && (!best || q.span.end - q.span.start < best.span.end - best.span.start)) best = q;
+  for (const q of lookup.containing(span)) {
+    if (!best || q.span.end - q.span.start < best.span.end - best.span.start) best = q;
   }
   return best;
 }
 
 function overlapsExcluded(doc: Document, span: Span): boolean {
-  return doc.excluded.some((e) => e.start < span.end && span.start < e.end);
+  let lookup = excludedLookups.get(doc);
+  if (!lookup) excludedLookups.set(doc, (lookup = new SpanLookup(doc.excluded, (e) => e)));
+  return lookup.overlaps(span);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { decodeText } from '../linter.js';
+import { decodeBytes, detectEncoding as detectIoEncoding, encodeText as encodeIoText, type TextEncodingName } from '../io/decode.js';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type { TextEncodingName };
 
 export interface TextEncoding {
   name: TextEncodingName;
@@ -19,27 +19,20 @@ export interface DecodedFile {
   roundTrips: boolean;
 }
 
-/** The encoding `decodeText` uses for these bytes, from the byte-order mark (UTF-8 without one). */
+/** The encoding `decodeText` uses for these bytes (src/io/decode.ts: byte-order mark, or UTF-16 without one). */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { name: 'utf-8', bom: true };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { name: 'utf-16le', bom: true };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { name: 'utf-16be', bom: true };
-  return { name: 'utf-8', bom: false };
+  const { encoding, bom } = detectIoEncoding(bytes);
+  return { name: encoding, bom };
 }
 
 export function decodeFile(bytes: Uint8Array): DecodedFile {
-  const text = decodeText(bytes);
-  const encoding = detectEncoding(bytes);
-  return { text, encoding, roundTrips: Buffer.from(encodeText(text, encoding)).equals(Buffer.from(bytes)) };
+  const decoded = decodeBytes(bytes);
+  const encoding = { name: decoded.encoding, bom: decoded.bom };
+  return { text: decoded.text, encoding, roundTrips: decoded.replaced === 0 && encodeText(decoded.text, encoding).equals(Buffer.from(bytes)) };
 }
 
 /** Encodes text as it was read: same encoding, and the byte-order mark again when there was one. */
 export function encodeText(text: string, encoding: TextEncoding): Buffer {
-  if (encoding.name === 'utf-8') {
-    const body = Buffer.from(text, 'utf8');
-    return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
-  }
-  const le = Buffer.from(text, 'utf16le');
-  if (encoding.name === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
-  return Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
+  const bytes = encodeIoText(text, encoding.name, encoding.bom);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeAllSync } from '../io/write-all.js';
 
 /** What a file was when it was read; a write is refused if it is no longer so. */
 export interface ReadSnapshot {
@@ -33,6 +34,7 @@ export function snapshotFile(filePath: string): ReadSnapshot {
  */
 export function writeFileAtomic(filePath: string, bytes: Uint8Array, expected?: ReadSnapshot): void {
   const target = realpathOrSelf(filePath);
+  sweepStaleTemporaries(dirname(target));
   const original = statOrUndefined(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const mode = original ? original.mode & 0o7777 : 0o644;
@@ -40,7 +42,9 @@ export function writeFileAtomic(filePath: string, bytes: Uint8Array, expected?: 
   try {
     const fd = openSync(temp, 'wx', mode);
     try {
-      writeSync(fd, bytes);
+      // Not a bare writeSync: on a nearly full disk it writes part and returns, and the rename would then
+      // replace the record with a truncated copy.
+      writeAllSync(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -52,6 +56,39 @@ export function writeFileAtomic(filePath: string, bytes: Uint8Array, expected?: 
     renamed = true;
   } finally {
     if (!renamed) removeQuietly(temp);
+  }
+}
+
+/** The temporary files writeFileAtomic makes: `.<name>.<pid>.<8 hex>.tmp`. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+const swept = new Set<string>();
+
+/**
+ * A run killed (SIGKILL, power cut) between writing a temporary file and renaming it leaves the file behind,
+ * and it holds record text. The first write into a folder removes those left by processes that no longer
+ * exist, so the text does not linger beyond the next run.
+ */
+function sweepStaleTemporaries(dir: string): void {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) removeQuietly(join(dir, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

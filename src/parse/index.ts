@@ -1,8 +1,9 @@
-import type { Document, DocumentFormat } from '../document/types.js';
+import type { Block, Document, DocumentFormat, Quote, Span } from '../document/types.js';
 import { createLineIndex } from '../document/line-index.js';
 import { segmentBlock } from './segment.js';
 import { findQuotes } from './quotes.js';
-import { planTextBlocks } from './text.js';
+import { segmentCandidates } from './partial.js';
+import { planTextBlocks, type BlockPlan } from './text.js';
 import { planMarkdownBlocks } from './markdown.js';
 
 export interface ParseOptions {
@@ -10,6 +11,12 @@ export interface ParseOptions {
   filePath?: string;
   /** Document type when the caller knows it (config overrides); front matter wins otherwise. */
   kind?: string;
+  /**
+   * Batch pre-scan (src/audit/prescan.ts): given the prose (the text with non-prose blanked), returns the
+   * spans of possible matches, sorted by start. Only the sentences holding one are segmented, exactly as a
+   * full parse would segment them; other blocks keep no sentences. Omitted: every sentence is segmented.
+   */
+  candidates?: (prose: string) => Span[];
 }
 
 const MARKDOWN_EXTENSIONS = /\.(md|markdown|mdown|mkd)$/i;
@@ -33,14 +40,20 @@ function kindFromTitle(text: string): string | undefined {
   return undefined;
 }
 
+function segmentAll(text: string, prose: string, plans: BlockPlan[]): { blocks: Block[]; quotes: Quote[] } {
+  const blocks = plans.map((b) => segmentBlock(text, prose, b.span, b.kind, b.depth));
+  return { blocks, quotes: blocks.flatMap((b) => findQuotes(prose, b)) };
+}
+
 /** Parses a document once into the model every rule reads. */
 export function parseDocument(text: string, options: ParseOptions = {}): Document {
   const format = options.format ?? formatForPath(options.filePath);
   const plan = format === 'markdown' ? planMarkdownBlocks(text) : { ...planTextBlocks(text), frontMatter: {} };
-  const blocks = plan.blocks.map((b) => segmentBlock(text, plan.prose, b.span, b.kind, b.depth));
+  const { blocks, quotes } = options.candidates
+    ? segmentCandidates(text, plan.prose, plan.blocks, options.candidates(plan.prose))
+    : segmentAll(text, plan.prose, plan.blocks);
   const sentences = blocks.flatMap((b) => b.sentences);
   sentences.forEach((s, i) => (s.index = i));
-  const quotes = blocks.flatMap((b) => findQuotes(plan.prose, b));
   const fmKind = plan.frontMatter.type ?? plan.frontMatter.kind;
   return {
     text,

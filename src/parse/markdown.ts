@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import type { BlockKind, Span } from '../document/types.js';
 import { maskOutside, maskRanges, urlRanges } from './prose.js';
 import type { BlockPlan } from './text.js';
+import { defuseMarkdown, markdownSections } from './markdown-guard.js';
 
 interface MdNode {
   type: string;
@@ -16,7 +17,6 @@ interface MdNode {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-const spanOf = (node: MdNode): Span => ({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
 
 /**
  * Markdown via remark-parse: only text nodes are prose. Headings, paragraphs (as list items or block quotes
@@ -30,7 +30,11 @@ export function planMarkdownBlocks(text: string): {
   frontMatter: Record<string, unknown>;
   comments: { span: Span; value: string }[];
 } {
-  const tree = processor.parse(text) as MdNode;
+  // The parse sees a copy with pathological nesting and delimiter runs made plain (same length, so the
+  // positions it returns are positions in `text`); a large document is parsed section by section.
+  const guarded = defuseMarkdown(text);
+  let base = 0;
+  const spanOf = (node: MdNode): Span => ({ start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0) });
   const blocks: BlockPlan[] = [];
   const keep: Span[] = [];
   const excluded: Span[] = [];
@@ -41,7 +45,7 @@ export function planMarkdownBlocks(text: string): {
     switch (node.type) {
       case 'yaml':
         excluded.push(spanOf(node));
-        frontMatter = parseFrontMatter(node.value ?? '');
+        frontMatter = parseFrontMatter(guarded.defused ? frontMatterSource(text, spanOf(node)) : (node.value ?? ''));
         return;
       case 'code':
       case 'inlineCode':
@@ -76,17 +80,36 @@ export function planMarkdownBlocks(text: string): {
         context = { kind: 'blockquote', depth: context.depth + 1 };
         break;
     }
-    for (const child of node.children ?? []) visit(child, context);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) pending.push([children[i], context]);
   };
-  visit(tree, { kind: 'paragraph', depth: 0 });
+  // An explicit stack rather than recursion: a deeply nested tree cannot overflow the call stack. Children
+  // are pushed in reverse so nodes are still visited in document order.
+  const pending: [MdNode, { kind: BlockKind; depth: number }][] = [];
+  for (const section of markdownSections(guarded.text)) {
+    base = section.start;
+    pending.push([processor.parse(guarded.text.slice(section.start, section.end)) as MdNode, { kind: 'paragraph', depth: 0 }]);
+    while (pending.length > 0) {
+      const [node, context] = pending.pop()!;
+      visit(node, context);
+    }
+  }
 
   let prose = maskOutside(text, keep);
   // Block-quote markers and list indentation inside a multi-line text node are markup, not words.
   prose = prose.replace(/(^|\n|\r)([ \t]*>[ \t>]*)/g, (_m, nl: string, marks: string) => nl + ' '.repeat(marks.length));
   const urls = urlRanges(prose);
-  excluded.push(...urls);
+  for (const url of urls) excluded.push(url); // not push(...urls): a huge file may hold more than the argument limit
   prose = maskRanges(prose, urls);
   return { prose, blocks, excluded: excluded.sort((a, b) => a.start - b.start), frontMatter, comments };
+}
+
+/** The YAML between the fences, from the original text (the parsed copy may have been defused). */
+function frontMatterSource(text: string, span: Span): string {
+  const inner = text.slice(span.start, span.end);
+  const open = inner.search(/\r?\n|\r/);
+  const close = Math.max(inner.lastIndexOf('\n'), inner.lastIndexOf('\r'));
+  return open < 0 || close <= open ? '' : inner.slice(open, close).replace(/^\r?\n|^\r/, '');
 }
 
 function parseFrontMatter(source: string): Record<string, unknown> {

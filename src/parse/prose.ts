@@ -37,11 +37,17 @@ function blank(s: string): string {
   return s.replace(/[^\r\n]/g, ' ');
 }
 
-const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+// The look-behind makes an address start only where a run of address characters starts: without it a long
+// run such as "a.a.a.a…" with no "@" is rescanned from every word boundary (quadratic time).
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:!?]|(?<![\w.+-])[.+-]*\b(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)/g;
 
 /** URLs and e-mail addresses: not prose even in plain text (a path may contain 'race' or 'bame'). */
 export function urlRanges(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(URL_OR_EMAIL)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(URL_OR_EMAIL)) {
+    const email = m.groups?.email;
+    const start = email === undefined ? m.index : m.index + m[0].length - email.length;
+    spans.push({ start, end: m.index + m[0].length });
+  }
   return spans;
 }

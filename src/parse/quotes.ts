@@ -6,6 +6,8 @@ import type { Block, Quote, QuoteKind, Sentence, Span } from '../document/types.
  */
 
 const MAX_QUOTE_LENGTH = 1200;
+/** How far back the cues before a quotation are looked for; bounds the work on a very long sentence. */
+const MAX_CONTEXT_BEFORE = 600;
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/:;,"“‘-]/.test(c);
@@ -31,16 +33,24 @@ function canClose(text: string, i: number, mark: Mark): boolean {
   return !/\s/.test(text[i - 1] ?? ' ') || c !== '"';
 }
 
-/** Pairs quotation marks of one family within [start, end) of the prose text. */
+/**
+ * Pairs quotation marks of one family within [start, end) of the prose text. Whether a mark can close does
+ * not depend on the opener, so the search for the next closer only ever moves forward: linear time even on
+ * a long line of unmatched openers.
+ */
 function pairMarks(prose: string, start: number, end: number, mark: Mark): Span[] {
   const spans: Span[] = [];
+  let closer = start;
+  const nextCloser = (from: number) => {
+    if (closer < from) closer = from;
+    while (closer < end && !canClose(prose, closer, mark)) closer++;
+    return closer;
+  };
   let i = start;
   while (i < end) {
     if (canOpen(prose, i, mark)) {
-      const limit = Math.min(end, i + MAX_QUOTE_LENGTH);
-      let j = i + 1;
-      while (j < limit && !canClose(prose, j, mark)) j++;
-      if (j < limit) {
+      const j = nextCloser(i + 1);
+      if (j < Math.min(end, i + MAX_QUOTE_LENGTH)) {
         spans.push({ start: i, end: j + 1 });
         i = j + 1;
         continue;
@@ -112,19 +122,40 @@ export function classifyQuote(before: string, inner: string, after: string): { k
   return { kind: 'unattributed' };
 }
 
-/** Finds and classifies every quotation in a block. */
-export function findQuotes(prose: string, block: Block): Quote[] {
+/**
+ * Every pair of quotation marks in [start, end) before straddling pairs are dropped. The batch pre-scan never
+ * cuts a block inside one of these, so pairing a window gives the same quotations as pairing the whole block.
+ */
+export function quoteMarkPairs(prose: string, start: number, end: number): Span[] {
+  return [...pairMarks(prose, start, end, DOUBLE), ...pairMarks(prose, start, end, SINGLE)];
+}
+
+/**
+ * Finds and classifies every quotation in a block, or in `range` of it (a pre-scan window: see partial.ts).
+ * Classification always reads the block's own bounds.
+ */
+export function findQuotes(prose: string, block: Block, range: Span = block.span): Quote[] {
   const { start, end } = block.span;
-  const spans = [...pairMarks(prose, start, end, DOUBLE), ...pairMarks(prose, start, end, SINGLE)];
+  const spans = quoteMarkPairs(prose, range.start, range.end);
   // Keep single-quote spans that sit wholly inside or wholly outside double-quote spans (no straddling).
+  // Spans come in order of start, and the accepted ones nest, so only the innermost accepted span still
+  // open at s.start can be straddled (a stack keeps this linear).
   const accepted: Span[] = [];
+  const open: Span[] = [];
   for (const s of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const straddles = accepted.some((a) => (s.start > a.start && s.start < a.end && s.end > a.end) || (s.start < a.start && s.end > a.start && s.end < a.end));
-    if (!straddles) accepted.push(s);
+    while (open.length && open[open.length - 1].end <= s.start) open.pop();
+    const innermost = open[open.length - 1];
+    if (innermost && s.start > innermost.start && s.end > innermost.end) continue;
+    accepted.push(s);
+    open.push(s);
   }
+  let sentenceIndex = 0;
   const quotes = accepted.map((span) => {
-    const sentence = block.sentences.find((s) => s.span.start <= span.start && span.start < s.span.end);
-    const from = sentence ? Math.min(sentence.span.start, span.start) : start;
+    // Accepted spans are in order of start, so the sentence search resumes where the last one stopped.
+    while (sentenceIndex < block.sentences.length && block.sentences[sentenceIndex].span.end <= span.start) sentenceIndex++;
+    const candidate = block.sentences[sentenceIndex];
+    const sentence = candidate && candidate.span.start <= span.start ? candidate : undefined;
+    const from = Math.max(sentence ? Math.min(sentence.span.start, span.start) : start, span.start - MAX_CONTEXT_BEFORE);
     const to = sentence ? Math.max(sentence.span.end, span.end) : end;
     const inner = { start: span.start + 1, end: span.end - 1 };
     // Attribution may sit in the previous sentence of the block ('She said:' ends one sentence in some parsers).

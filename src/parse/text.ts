@@ -18,6 +18,9 @@ export function planTextBlocks(text: string): { prose: string; blocks: BlockPlan
   const blocks: BlockPlan[] = [];
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   let current: BlockPlan | undefined;
+  // The block's last line: whether it ends a sentence decides if the next line continues the block. Testing
+  // only that line (not the whole block) keeps a long run of wrapped lines linear.
+  let previousLine = '';
   for (const m of text.matchAll(lineRe)) {
     if (m[0] === '' ) break;
     const content = m[0].replace(/[\r\n]+$/, '');
@@ -27,7 +30,8 @@ export function planTextBlocks(text: string): { prose: string; blocks: BlockPlan
       current = undefined;
       continue;
     }
-    const continues = current !== undefined && /^\s*[a-z(]/.test(content) && !/[.!?:;]["'”’)]?\s*$/.test(text.slice(current.span.start, current.span.end));
+    const continues = current !== undefined && /^\s*[a-z(]/.test(content) && !/[.!?:;]["'”’)]?\s*$/.test(previousLine);
+    previousLine = content;
     if (continues && current) current.span.end = end;
     else {
       const listItem = /^\s*(?:[-*•]|\d+[.)])\s+/.test(content);

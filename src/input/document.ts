@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { DocumentFormat } from '../document/types.js';
+import { decodeText } from '../linter.js';
+import { formatForPath } from '../parse/index.js';
+
+/** A file's text as the linter reads it, and whether fixes may be written back to the file. */
+export interface DocumentText {
+  text: string;
+  format: DocumentFormat;
+  /** False for converted formats (.docx, .html): positions refer to the extracted text, never fixed in place. */
+  fixable: boolean;
+}
+
+const DOCX = new Set(['.docx']);
+const HTML = new Set(['.html', '.htm', '.xhtml']);
+
+/** Extensions this module converts to text; everything else is read as text (UTF-8, or UTF-16 with a mark). */
+export const CONVERTED_EXTENSIONS = new Set([...DOCX, ...HTML]);
+
+export async function readDocument(filePath: string): Promise<DocumentText> {
+  return documentFromBytes(filePath, await readFile(filePath));
+}
+
+/** The text of a file already read (the lint command reads through src/io/read.ts). */
+export async function documentFromBytes(filePath: string, bytes: Uint8Array): Promise<DocumentText> {
+  const extension = extname(filePath).toLowerCase();
+  // The converters load their libraries on first use: most collections hold neither format.
+  if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false };
+  if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false };
+  return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true };
+}

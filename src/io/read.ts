@@ -1,0 +1,88 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { binaryReason, decodeBytes, type TextEncodingName } from './decode.js';
+import { describeIoError } from './errors.js';
+
+/**
+ * Largest file read, in bytes. Linting takes about 100 bytes of memory per character; beyond this a
+ * single file could exhaust the heap and take every other file's results down with it.
+ */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export type ReadTextResult =
+  | {
+      ok: true;
+      text: string;
+      /** The bytes as read (for writing a fix back, and checking the file did not change meanwhile). */
+      bytes: Uint8Array;
+      mtimeMs: number;
+      size: number;
+      encoding: TextEncodingName;
+      bom: boolean;
+      /** Things worth telling the user that did not stop the file being linted. */
+      warnings: string[];
+    }
+  | {
+      ok: false;
+      /** Why the file was not linted, in plain words (no contents). */
+      reason: string;
+    };
+
+export type ReadBytesResult = { ok: true; bytes: Uint8Array; mtimeMs: number; size: number } | { ok: false; reason: string };
+
+/**
+ * Reads a file's bytes. Never throws: every failure comes back as a reason. Only regular files are read:
+ * the file is opened without blocking and checked on the open handle, so a FIFO or device that happens to
+ * be called `notes.txt` cannot hang the run, and nothing can be swapped in between a check and the read.
+ */
+export async function readFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReadBytesResult> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, reason: `cannot open: ${describeIoError(error)}` };
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
+    if (!stats.isFile()) return { ok: false, reason: `not a regular file (${specialKind(stats)})` };
+    if (stats.size > maxBytes) return { ok: false, reason: `too large to lint (${megabytes(stats.size)}; the limit is ${megabytes(maxBytes)})` };
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) return { ok: false, reason: `too large to lint (the limit is ${megabytes(maxBytes)})` };
+    return { ok: true, bytes, mtimeMs: stats.mtimeMs, size: bytes.length };
+  } catch (error) {
+    return { ok: false, reason: `cannot read: ${describeIoError(error)}` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Reads one record file as text for linting: readFileBytes, then binary files are refused and the rest
+ * decoded (src/io/decode.ts), with a warning when invalid UTF-8 had to be replaced.
+ */
+export async function readTextFile(path: string, options: { maxBytes?: number } = {}): Promise<ReadTextResult> {
+  const read = await readFileBytes(path, options);
+  if (!read.ok) return read;
+  const binary = binaryReason(read.bytes);
+  if (binary) return { ok: false, reason: `skipped: ${binary}, not text` };
+  const decoded = decodeBytes(read.bytes);
+  const warnings: string[] = [];
+  if (decoded.replaced > 0) {
+    const label = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding.toUpperCase();
+    warnings.push(`not valid ${label}: ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} read as U+FFFD (positions count each as one character)`);
+  }
+  return { ...read, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, warnings };
+}
+
+function specialKind(stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}

@@ -1,0 +1,115 @@
+import type { Block, Quote, Span } from '../document/types.js';
+import { findQuotes, quoteMarkPairs } from './quotes.js';
+import { segmentRange } from './segment.js';
+import type { BlockPlan } from './text.js';
+
+/**
+ * Support for the batch pre-scan (src/audit/prescan.ts): segmenting only the sentences of a block that hold a
+ * candidate match, with exactly the sentences, tokens and quotations a whole-block parse would give them.
+ *
+ * A block may only be cut where parse-english certainly ends one sentence and starts the next, whatever
+ * surrounds the cut:
+ *   - before the cut, a word of two or more lower-case letters (nothing else) and one `.`, `!` or `?`; after a
+ *     full stop the word must not be one of the abbreviations parse-english or parse-latin join to the next
+ *     sentence ("etc.", "approx.", "in.", "p.m.", "3.": initials and digits fail the letters test);
+ *   - then white space;
+ *   - then a capital followed by a lower-case letter (a lower-case, digit or symbol start is merged into the
+ *     previous sentence).
+ * A cut is also never placed inside a pair of quotation marks, so quotations are paired and classified as in
+ * the whole block. test/audit/prescan.test.ts checks both against whole-block parses.
+ */
+const SAFE_BREAK = /(?<![\p{L}\p{N}\p{M}])(\p{Ll}{2,})([.!?])[ \t\r\n]+(?=\p{Lu}\p{Ll})/gu;
+
+/**
+ * Lower-case words parse-english (lib/regex.js `abbreviations`) and parse-latin (`abbreviationPrefix`) treat
+ * as abbreviations before a full stop. Copied because neither package exports them; a test compares them with
+ * the installed sources.
+ */
+export const ENGLISH_ABBREVIATIONS =
+  /^(t(?:hurs|bsp|sp)|s(?:e(?:pt|c)|q)|(?:tue|bbl|yd)s|thu|sep|tue|bbl|nov|aug|ju[ln]|(?:ap|h)r|(?:ja|su)n|m(?:ar|on|in)|(?:sa|oc|[kpq])t|g(?:ro|al)|f(?:eb|ri|[lt])|d(?:ec|oz)|wed|l(?:bs|td)|inc?|mi|gr|yd|lb|oz|cu)$/;
+export const LATIN_ABBREVIATIONS = /^([0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)$/;
+
+const isAbbreviation = (word: string) => ENGLISH_ABBREVIATIONS.test(word) || LATIN_ABBREVIATIONS.test(word);
+
+export interface Cut {
+  /** Where the white space between the two sentences starts (the end of a window). */
+  before: number;
+  /** Where the next sentence starts (the start of a window). */
+  after: number;
+}
+
+/**
+ * Every place in [range.start, range.end) where parse-english certainly ends a sentence (see above), in
+ * order. Also used by segment.ts to cut very long blocks where that changes nothing.
+ */
+export function certainSentenceBreaks(prose: string, range: Span): Cut[] {
+  const slice = prose.slice(range.start, range.end);
+  const cuts: Cut[] = [];
+  for (const m of slice.matchAll(SAFE_BREAK)) {
+    const [whole, word, terminal] = m;
+    if (terminal === '.' && isAbbreviation(word)) continue;
+    cuts.push({ before: range.start + m.index + word.length + terminal.length, after: range.start + m.index + whole.length });
+  }
+  return cuts;
+}
+
+/** Certain breaks outside quotations. Both lists are in order, so one pass over each (linear time). */
+function safeCuts(prose: string, block: Span): Cut[] {
+  const quotes = quoteMarkPairs(prose, block.start, block.end).sort((a, b) => a.start - b.start);
+  const cuts: Cut[] = [];
+  let q = 0;
+  let reach = -1; // the furthest end among quotations starting before the current cut
+  for (const cut of certainSentenceBreaks(prose, block)) {
+    while (q < quotes.length && quotes[q].start < cut.after) reach = Math.max(reach, quotes[q++].end);
+    if (reach > cut.before) continue;
+    cuts.push(cut);
+  }
+  return cuts;
+}
+
+/**
+ * The windows of `block` to segment so that every candidate is inside a segmented sentence: from the last safe
+ * cut before each candidate to the first safe cut after it, overlapping windows merged. `candidates` must be
+ * sorted by start; those outside the block are ignored.
+ */
+export function candidateWindows(prose: string, block: Span, candidates: readonly Span[]): Span[] {
+  const inside = candidates.filter((c) => c.start < block.end && c.end > block.start);
+  if (inside.length === 0) return [];
+  const cuts = safeCuts(prose, block);
+  const windows: Span[] = [];
+  // Candidates are sorted, so the last cut before each one only moves forward (linear, not cuts × candidates).
+  let first = 0;
+  for (const c of inside) {
+    while (first < cuts.length && cuts[first].after <= c.start) first++;
+    const start = first > 0 ? cuts[first - 1].after : block.start;
+    let end = block.end;
+    for (let k = first; k < cuts.length; k++) {
+      if (cuts[k].before >= c.end) {
+        end = cuts[k].before;
+        break;
+      }
+    }
+    const last = windows[windows.length - 1];
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
+/**
+ * Segments only the candidate windows of each block. Every block is kept (with its kind, depth and full span)
+ * so the document keeps its shape; blocks without a candidate have no sentences.
+ */
+export function segmentCandidates(text: string, prose: string, plans: BlockPlan[], candidates: readonly Span[]): { blocks: Block[]; quotes: Quote[] } {
+  const blocks: Block[] = [];
+  const quotes: Quote[] = [];
+  for (const plan of plans) {
+    const block: Block = { span: plan.span, kind: plan.kind, depth: plan.depth, sentences: [] };
+    for (const window of candidateWindows(prose, plan.span, candidates)) {
+      segmentRange(block, text, prose, window);
+      quotes.push(...findQuotes(prose, block, window));
+    }
+    blocks.push(block);
+  }
+  return { blocks, quotes };
+}

@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { PrescanLinter } from '../../src/audit/lint-record.js';
+import { TriggerScanner, trieSource } from '../../src/audit/prescan.js';
+import { configForFile, type UserConfig } from '../../src/config/config.js';
+import type { Document, DocumentFormat, Span } from '../../src/document/types.js';
+import type { Finding } from '../../src/engine/lint.js';
+import { defineRule, type Rule } from '../../src/engine/rule.js';
+import { lintDocumentText } from '../../src/linter.js';
+import { parseDocument } from '../../src/parse/index.js';
+import { TermMatcher } from '../../src/terms/compile.js';
+
+/**
+ * The pre-scan must never lose or change a finding: whatever the rules declare, linting with it gives exactly
+ * what a full parse gives. Checked on the labelled dev corpus (all rules on), on synthetic rules using every
+ * kind of trigger, and on generated text for the segmentation itself.
+ */
+
+interface DevCase {
+  id: string;
+  kind: string;
+  text: string;
+}
+const devCases: DevCase[] = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as DevCase);
+const formatOf = (c: DevCase): DocumentFormat => (c.kind === 'policy' ? 'markdown' : 'text');
+
+const comparable = (findings: Finding[]) =>
+  findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity, span: f.span, fix: f.fix, suggestions: f.suggestions }));
+
+function compareWithFullParse(text: string, format: DocumentFormat, ruleSet: readonly Rule[], user: UserConfig = {}) {
+  const full = lintDocumentText(text, { format, rules: ruleSet, config: user });
+  const linter = new PrescanLinter(ruleSet, configForFile(user, ruleSet, undefined));
+  const fast = linter.lint(text, { format });
+  expect(comparable(fast.findings), text).toEqual(comparable(full.findings));
+  expect(comparable(fast.suppressed), text).toEqual(comparable(full.suppressed));
+  expect(fast.suppressed.map((s) => s.suppressions)).toEqual(full.suppressed.map((s) => s.suppressions));
+  return { full, fast };
+}
+
+// Synthetic rules covering each way a rule can declare what it matches.
+const termsRule = defineRule({
+  meta: {
+    id: 'test-terms',
+    category: 'test',
+    severity: 'warning',
+    standards: [],
+    fix: 'none',
+    needs: ['sentences', 'quotes'],
+    messages: { hit: '{term}' },
+    docs: { summary: '', rationale: '', examples: { bad: [], good: [] } },
+  },
+  terms: new TermMatcher([
+    { id: 'reach', match: ['hard to reach'] },
+    { id: 'engage', match: ["failed|refused to engage", "didn't engage", 'non-engagement'] },
+    { id: 'caste', match: ['half-caste|half-breed'] },
+    { id: 'label', match: ['aggressive|hostile|volatile', 'emotionally unavailable'] },
+    { id: 'acronym', match: ['BAME|BME'] },
+    { id: 'race', match: ['race', 'racial background|origin'] },
+  ]),
+  check(_doc, ctx) {
+    for (const hit of ctx.termHits()) ctx.report({ messageId: 'hit', span: hit.span, data: { term: hit.text } });
+  },
+});
+
+const patternRule = defineRule({
+  meta: {
+    id: 'test-pattern',
+    category: 'test',
+    severity: 'info',
+    standards: [],
+    fix: 'none',
+    needs: ['sentences'],
+    messages: { caps: 'abbreviation {term} in a sentence of {n} words' },
+    triggers: { pattern: '\\b[A-Z]{2,5}\\b' },
+    docs: { summary: '', rationale: '', examples: { bad: [], good: [] } },
+  },
+  check(doc, ctx) {
+    for (const sentence of doc.sentences) {
+      for (const token of sentence.tokens) {
+        if (/^[A-Z]{2,5}$/.test(token.text)) ctx.report({ messageId: 'caps', span: token.span, data: { term: token.text, n: sentence.tokens.length } });
+      }
+    }
+  },
+});
+
+/** Reads the whole document once a trigger occurs: the pre-scan must then parse everything. */
+const documentRule = defineRule({
+  meta: {
+    id: 'test-document',
+    category: 'test',
+    severity: 'warning',
+    standards: [],
+    fix: 'none',
+    needs: ['sentences'],
+    scope: 'document',
+    messages: { short: 'referral of {n} sentences' },
+    triggers: { words: ['referral'] },
+    docs: { summary: '', rationale: '', examples: { bad: [], good: [] } },
+  },
+  check(doc, ctx) {
+    if (!/\breferral\b/i.test(doc.text)) return;
+    if (doc.sentences.length < 4) ctx.report({ messageId: 'short', span: doc.sentences[0]?.tokens[0]?.span ?? { start: 0, end: 0 }, data: { n: doc.sentences.length } });
+  },
+});
+
+const alwaysRule = defineRule({
+  meta: {
+    id: 'test-always',
+    category: 'test',
+    severity: 'info',
+    standards: [],
+    fix: 'none',
+    needs: ['sentences'],
+    messages: { long: 'sentence of {n} words' },
+    triggers: 'always',
+    docs: { summary: '', rationale: '', examples: { bad: [], good: [] } },
+  },
+  check(doc, ctx) {
+    for (const s of doc.sentences) if (s.tokens.length > 25) ctx.report({ messageId: 'long', span: s.span, data: { n: s.tokens.length } });
+  },
+});
+
+const SYNTHETIC = [termsRule, patternRule, documentRule];
+
+describe('pre-scan equivalence on the labelled dev corpus', () => {
+  it('gives the same findings and suppressions as a full parse, with every built-in rule on', () => {
+    let skipped = 0;
+    for (const c of devCases) {
+      const { fast } = compareWithFullParse(c.text, formatOf(c), rules, { preset: 'strict' });
+      if (!fast.doc) skipped++;
+    }
+    expect(devCases.length).toBeGreaterThan(50);
+    // Not vacuous: some texts hold no trigger of the current rules at all.
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  it('gives the same findings with synthetic term, pattern and whole-document rules', () => {
+    for (const c of devCases) compareWithFullParse(c.text, formatOf(c), SYNTHETIC);
+  });
+
+  it('parses everything when a rule runs on every document', () => {
+    for (const c of devCases.slice(0, 30)) {
+      const { fast, full } = compareWithFullParse(c.text, formatOf(c), [termsRule, alwaysRule]);
+      expect(fast.doc?.sentences.length).toBe(full.doc.sentences.length);
+    }
+  });
+
+  it('segments only the candidate sentences otherwise', () => {
+    let partial = 0;
+    for (const c of devCases) {
+      const { fast, full } = compareWithFullParse(c.text, formatOf(c), [termsRule, patternRule]);
+      if (fast.doc && fast.doc.sentences.length < full.doc.sentences.length) partial++;
+    }
+    expect(partial).toBeGreaterThan(10);
+  });
+});
+
+describe('pre-scan equivalence on generated text', () => {
+  const fragments = [
+    'Mr. Shah', 'Dr. Okafor', 'e.g. the school', 'etc.', 'approx. 3 km', 'No. 4', 'U.K.', 'J. Smith', 'St. Ann’s',
+    'she said', '“I am not aggressive,”', '"hard to reach"', "'volatile'", '‘BAME’', 'the term “race”',
+    'describes herself as "half-caste"', 'The family', 'Mother', 'Riley (7)', 'refused to engage', 'failed to engage',
+    'non-engagement', 'hard-to-reach', 'racial background', 'race equality plan', 'BME staff', 'the CIN plan', 'NFA',
+    'emotionally unavailable', 'hostile', 'was', 'is', 'and', 'because', 'referral', 'visited', 'at home', '(see notes)',
+    'didn’t engage', 'didn\'t engage', 'mixed-race', 'assessment', 'yesterday', 'appointments',
+  ];
+  const ends = ['.', '. ', '! ', '? ', '.\n', ' ', ', ', ': ', '\n\n', '… ', '." ', '.” ', '?! ', ' - '];
+  const text = fc
+    .array(fc.tuple(fc.constantFrom(...fragments), fc.constantFrom(...ends), fc.boolean()), { minLength: 1, maxLength: 40 })
+    .map((parts) => parts.map(([w, e, cap]) => (cap ? w[0].toUpperCase() + w.slice(1) : w) + e).join(''));
+
+  it('gives the same findings as a full parse', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom<DocumentFormat>('text', 'markdown'), (t, format) => {
+        compareWithFullParse(t, format, SYNTHETIC);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('segments candidate sentences and their quotations exactly as a whole-block parse does', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (t, picks) => {
+        const words = [...t.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        const candidates = [...new Set(picks.map((p) => p % Math.max(1, words.length)))].sort((a, b) => a - b).flatMap((i) => (words[i] ? [words[i]] : []));
+        expectSameSegmentation(t, candidates);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+function expectSameSegmentation(text: string, candidates: Span[]): void {
+  const full = parseDocument(text);
+  const partial = parseDocument(text, { candidates: () => candidates });
+  const sentenceKey = (d: Document) => new Map(d.sentences.map((s) => [`${s.span.start}:${s.span.end}`, JSON.stringify(s.tokens.map((k) => [k.span, k.normal, k.parts]))]));
+  const fullSentences = sentenceKey(full);
+  for (const [span, tokens] of sentenceKey(partial)) expect(fullSentences.get(span), `sentence ${span} of ${JSON.stringify(text)}`).toBe(tokens);
+  for (const s of full.sentences) {
+    if (candidates.some((c) => c.start < s.span.end && s.span.start < c.end)) {
+      expect(partial.sentences.some((p) => p.span.start === s.span.start && p.span.end === s.span.end), JSON.stringify(text)).toBe(true);
+    }
+  }
+  const fullQuotes = new Set(full.quotes.map((q) => JSON.stringify(q)));
+  for (const q of partial.quotes) expect(fullQuotes.has(JSON.stringify(q)), JSON.stringify(q)).toBe(true);
+  for (const q of full.quotes) {
+    if (candidates.some((c) => q.span.start <= c.start && c.end <= q.span.end)) expect(partial.quotes.map((p) => JSON.stringify(p))).toContain(JSON.stringify(q));
+  }
+  expect(partial.blocks.map((b) => [b.span, b.kind, b.depth])).toEqual(full.blocks.map((b) => [b.span, b.kind, b.depth]));
+}
+
+describe('segmenting candidate windows', () => {
+  it('keeps sentences that run past abbreviations, initials and lower-case starts whole', () => {
+    const text = 'We met Dr. Okafor at home. He said approx. 3 people came. The visit ended at 4 p.m. and the family left. Mother is hostile.';
+    const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
+    expectSameSegmentation(text, [at('Okafor')]);
+    expectSameSegmentation(text, [at('people')]);
+    expectSameSegmentation(text, [at('family')]);
+    const doc = parseDocument(text, { candidates: () => [at('hostile')] });
+    expect(doc.sentences.map((s) => text.slice(s.span.start, s.span.end))).toEqual(['Mother is hostile.']);
+  });
+
+  it('never cuts inside a quotation', () => {
+    const text = 'She wrote: "Staff were kind. Then one was hostile. We left." Nothing else happened today.';
+    const at = text.indexOf('hostile');
+    const doc = parseDocument(text, { candidates: () => [{ start: at, end: at + 7 }] });
+    expect(doc.quotes).toHaveLength(1);
+    expect(doc.sentences[0].span.start).toBe(0);
+    expectSameSegmentation(text, [{ start: at, end: at + 7 }]);
+  });
+
+  it('segments nothing when there is no candidate', () => {
+    expect(parseDocument('Mother is hostile.', { candidates: () => [] }).sentences).toEqual([]);
+  });
+});
+
+describe('TriggerScanner', () => {
+  const scanner = new TriggerScanner(SYNTHETIC);
+  const words = (text: string) => scanner.scan(text).hits.map((h) => text.slice(h.start, h.end));
+
+  it('finds whole words in any case, curly apostrophes and hyphenated parts, never parts of longer words', () => {
+    expect(words('Hard work, hard-to-reach, refused; didn’t; non-engagement')).toEqual(['Hard', 'hard', 'refused', 'didn’t', 'non']);
+    expect(words('HARD CIN')).toEqual(['HARD', 'CIN']);
+    expect(words('Grace races through the terrace; a racecourse.')).toEqual([]);
+    expect(words('A race. Racial. bame')).toEqual(['race', 'Racial', 'bame']);
+  });
+
+  it('reports which rules may match, and whether one reads the whole document', () => {
+    expect(scanner.scan('Nothing to see.').rules).toEqual([]);
+    expect(scanner.scan('The CIN plan.').rules.map((r) => r.meta.id)).toEqual(['test-pattern']);
+    const referral = scanner.scan('Referral about a hostile parent.');
+    expect(referral.rules.map((r) => r.meta.id)).toEqual(['test-terms', 'test-document']);
+    expect(referral.wholeDocument).toBe(true);
+    expect(new TriggerScanner([alwaysRule]).scan('anything').rules).toEqual([alwaysRule]);
+    expect(new TriggerScanner([]).isEmpty).toBe(true);
+  });
+
+  it('compiles a word list into a trie-shaped expression that matches exactly the words', () => {
+    const list = ['race', 'racial', 'racially', 'r', "don't", 'a.b'];
+    const re = new RegExp(`^${trieSource(list)}$`, 'i');
+    for (const w of [...list, 'don’t', 'RACE']) expect(re.test(w), w).toBe(true);
+    for (const w of ['rac', 'races', 'racia', 'axb', 'don t']) expect(re.test(w), w).toBe(false);
+  });
+});
+
+describe('abbreviation lists copied from parse-english and parse-latin', () => {
+  it('match the installed packages', async () => {
+    const { ENGLISH_ABBREVIATIONS, LATIN_ABBREVIATIONS } = await import('../../src/parse/partial.js');
+    const modules = join(import.meta.dirname, '..', '..', 'node_modules');
+    const english = readFileSync(join(modules, 'parse-english', 'lib', 'regex.js'), 'utf8');
+    expect(english).toContain(`export const abbreviations =\n  ${ENGLISH_ABBREVIATIONS.source.replace(/^/, '/')}/`);
+    const latin = readFileSync(join(modules, 'parse-latin', 'lib', 'plugin', 'merge-prefix-exceptions.js'), 'utf8');
+    const expression = latin.slice(latin.indexOf('new RegExp('), latin.indexOf(')$') + 3);
+    const words = [...expression.matchAll(/'([^']*)'/g)].map((m) => m[1]).join('');
+    expect(words).toBe(LATIN_ABBREVIATIONS.source);
+  });
+});
+
+describe('TriggerScanner word boundaries', () => {
+  it('finds words parse-english finds next to underscores, digits-free symbols and Markdown emphasis', () => {
+    const scanner = new TriggerScanner([termsRule]);
+    const words = (text: string) => scanner.scan(text).hits.map((h) => text.slice(h.start, h.end));
+    expect(words('_hostile_ and __volatile__, *aggressive*; x_race')).toEqual(['hostile', 'volatile', 'aggressive', 'race']);
+    expect(words('hostile3 3hostile hostiles')).toEqual([]);
+  });
+
+  it('lints "_mixed race_" in Markdown as a full parse does', () => {
+    compareWithFullParse('Mother is _mixed race_ and *half-white*.\n', 'markdown', rules);
+    expect(new PrescanLinter(rules, configForFile({}, rules, undefined)).lint('Mother is _mixed race_.\n', { format: 'markdown' }).findings).toHaveLength(1);
+  });
+});

@@ -1,0 +1,84 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempProject } from '../helpers/cli.js';
+import { lintText } from '../../src/linter.js';
+import { runCliBounded, STACK_LINE } from './support.js';
+
+/**
+ * Huge and deeply nested inputs finish in time proportional to their size, without a stack overflow, and
+ * positions stay exact at the far end. Limits are generous (the machine is shared); the failures they
+ * guard against are quadratic (hours) or a crash.
+ */
+const project = tempProject({});
+afterAll(project.cleanup);
+
+const SENTENCE = 'Mother is mixed race. ';
+/** One "word" of a base64 attachment, the kind of thing a case-management export puts on one long line. */
+const BLOB_WORD = 'QWxsIHJlY29yZHMgaGVyZSBhcmUgaW52ZW50ZWQgZm9yIHRlc3RpbmcgcHVycG9zZXM ';
+
+function lintFileJson(name: string, content: string, timeoutMs: number) {
+  writeFileSync(join(project.dir, name), content);
+  const r = runCliBounded(['--format', 'json', name], { cwd: project.dir, timeoutMs });
+  expect(r.timedOut, `${name} must not hang`).toBe(false);
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr).toBe('');
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; endColumn: number }[] }[];
+  return result.messages.filter((m) => m.ruleId === 'mixed-race').map((m) => `${m.line}:${m.column}-${m.endColumn}`);
+}
+
+describe('a 20 MB file on one line', () => {
+  it('is linted, with exact columns at its start, middle and end', () => {
+    const size = 20 * 1000 * 1000;
+    const half = BLOB_WORD.repeat(Math.ceil(size / 2 / BLOB_WORD.length)).slice(0, size / 2 - SENTENCE.length);
+    const text = SENTENCE + half + SENTENCE + half.slice(0, size / 2 - 2 * SENTENCE.length) + SENTENCE;
+    expect(text.length).toBe(size);
+    const middle = SENTENCE.length + half.length;
+    const end = size - SENTENCE.length;
+    expect(lintFileJson('one-line.txt', text, 120_000)).toEqual([`1:11-21`, `1:${middle + 11}-${middle + 21}`, `1:${end + 11}-${end + 21}`]);
+  }, 150_000);
+
+  it('prose on one long line takes time in proportion to its length (not its square)', () => {
+    const unit = 'The family attended the review on Tuesday and said that the plan, which was agreed, "works for us". ';
+    const line = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n - SENTENCE.length) + SENTENCE;
+    lintText(line(20_000)); // warm up the parser and the rules
+    const cpuMs = (n: number) => {
+      const start = process.cpuUsage();
+      const result = lintText(line(n), { filePath: 'x.txt' });
+      const used = process.cpuUsage(start);
+      expect(result.messages.map((m) => m.column)).toEqual([n - SENTENCE.length + 11]);
+      return (used.user + used.system) / 1000;
+    };
+    const small = cpuMs(200_000);
+    const large = cpuMs(1_600_000);
+    // Linear time gives a ratio of about 8; quadratic, 64.
+    expect(large / small).toBeLessThan(24);
+  }, 120_000);
+
+  it.runIf(process.env.HARDENING_FULL)('prose: a real 20 MB line (npm run fuzz)', () => {
+    const unit = 'The family attended the review on Tuesday and said that the plan, which was agreed, "works for us". ';
+    const size = 20 * 1000 * 1000;
+    const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size - SENTENCE.length) + SENTENCE;
+    expect(lintFileJson('prose-line.txt', text, 600_000)).toEqual([`1:${size - SENTENCE.length + 11}-${size - SENTENCE.length + 21}`]);
+  }, 660_000);
+});
+
+describe('Markdown nested thousands of levels deep', () => {
+  const tail = 'Mother is mixed race.';
+  const cases: [string, string, string][] = [
+    ['10,000 block quotes on one line', '> '.repeat(10_000) + tail, `1:${20_000 + 11}-${20_000 + 21}`],
+    ['3,000 lines, each quoted one level deeper', Array.from({ length: 3_000 }, (_, i) => '>'.repeat(i + 1) + ' Note.').join('\n') + '\n' + '>'.repeat(3_001) + ' ' + tail, `3001:${3_002 + 11}-${3_002 + 21}`],
+    ['10,000 nested list markers', '- '.repeat(10_000) + tail, `1:${20_000 + 11}-${20_000 + 21}`],
+    ['5,000 ordered list markers', '1. '.repeat(5_000) + tail, `1:${15_000 + 11}-${15_000 + 21}`],
+    ['1,000 lists nested by indentation', Array.from({ length: 1_000 }, (_, i) => ' '.repeat(i * 2) + '- Note.').join('\n') + '\n' + ' '.repeat(2_000) + '- ' + tail, `1001:${2_002 + 11}-${2_002 + 21}`],
+    ['mixed quotes and lists, 5,000 deep', '> - '.repeat(5_000) + tail, `1:${20_000 + 11}-${20_000 + 21}`],
+    ['5,000 nested emphasis marks', '*'.repeat(5_000) + tail + '*'.repeat(5_000), `1:${5_000 + 11}-${5_000 + 21}`],
+    ['5,000 nested links', '['.repeat(5_000) + tail + '](x)'.repeat(5_000), `1:${5_000 + 11}-${5_000 + 21}`],
+    ['10,000 unmatched code and link openers', '\\``[ ('.repeat(2_000) + ' ' + tail, `1:${12_001 + 11}-${12_001 + 21}`],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`${name}: no stack overflow, finishes, exact position`, () => {
+      expect(lintFileJson(`${name.replace(/\W+/g, '-')}.md`, text, 90_000)).toEqual([expected]);
+    }, 120_000);
+  }
+});
