@@ -97,7 +97,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     model.addClean(output.clean);
     output.flagged.forEach((result, i) => model.add(result, output.locators[i]));
     state.recordsRead += output.recordsRead;
-    state.bytes += planned.bytes;
+    state.bytes += planned.bytes + output.bytesRead;
     state.position = planned.next;
     state.units++;
     progress?.update(state.recordsRead, state.bytes);

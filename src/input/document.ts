@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../document/types.js';
 import { decodeText } from '../linter.js';
@@ -10,6 +10,8 @@ export interface DocumentText {
   format: DocumentFormat;
   /** False for converted formats (.docx, .html): positions refer to the extracted text, never fixed in place. */
   fixable: boolean;
+  /** Size of the file. */
+  bytes: number;
 }
 
 const DOCX = new Set(['.docx']);
@@ -20,9 +22,11 @@ export const CONVERTED_EXTENSIONS = new Set([...DOCX, ...HTML]);
 
 export async function readDocument(filePath: string): Promise<DocumentText> {
   const extension = extname(filePath).toLowerCase();
-  const bytes = await readFile(filePath);
+  // A synchronous read: an audit reads many small files from worker threads, where waiting is free.
+  const bytes = readFileSync(filePath);
   // The converters load their libraries on first use: most collections hold neither format.
-  if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false };
-  if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false };
-  return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true };
+  const size = bytes.length;
+  if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false, bytes: size };
+  if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false, bytes: size };
+  return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true, bytes: size };
 }

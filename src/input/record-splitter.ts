@@ -21,6 +21,8 @@ export interface RecordChunk {
   firstRecord: number;
   /** Physical line on which the record after the chunk starts. */
   nextLine: number;
+  /** How the chunk's records end ('mixed' when they differ; a last line without a break is not counted). */
+  lineEnding: '\n' | '\r\n' | '\r' | 'mixed';
 }
 
 export interface SplitterOptions {
@@ -197,6 +199,19 @@ export class RecordSplitter {
     this.boundaryLines.push(this.line);
   }
 
+  private lineEndingOf(bytes: Uint8Array, starts: Uint32Array): RecordChunk['lineEnding'] {
+    if (this.newline === CR) return '\r';
+    let crlf = 0;
+    let lf = 0;
+    for (let k = 1; k < starts.length; k++) {
+      const end = starts[k];
+      if (bytes[end - 1] !== LF) continue;
+      if (bytes[end - 2] === CR) crlf++;
+      else lf++;
+    }
+    return crlf && lf ? 'mixed' : crlf ? '\r\n' : '\n';
+  }
+
   /** Removes the records before boundary `index` from `pending` as a chunk. */
   private take(index: number): RecordChunk {
     const end = this.boundaries[index];
@@ -204,7 +219,7 @@ export class RecordSplitter {
     const bytes = this.pending.slice(first, end);
     const starts = Uint32Array.from(this.boundaries.slice(0, index + 1), (b) => b - first);
     const lines = Uint32Array.from(this.boundaryLines.slice(0, index));
-    const chunk: RecordChunk = { bytes, offset: this.offset + first, starts, lines, firstRecord: this.record, nextLine: this.boundaryLines[index] };
+    const chunk: RecordChunk = { bytes, offset: this.offset + first, starts, lines, firstRecord: this.record, nextLine: this.boundaryLines[index], lineEnding: this.lineEndingOf(bytes, starts) };
     this.record += index;
     // Keep the rest.
     this.pending.copyWithin(0, end, this.pendingLength);
