@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Throughput benchmark for `anti-racist-lint audit` (npm run bench).
 //
-//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex]
+//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex] [--projection]
 //
 // Generates the synthetic corpus with ../shared/bench/gen-corpus.mjs if it is missing, then prints, in one run,
 // MiB/s and peak RSS for the CSV export, the JSON Lines export and the one-file-per-note folder; the same CSV
@@ -161,6 +161,13 @@ if (only.has('alex')) {
   alexRun = await alex();
   if (alexRun) row('alex, 1 MiB sample', alexRun.bytes, alexRun.seconds, undefined, `(${alexRun.messages} messages)`);
   else console.log('alex could not be installed: skipped');
+}
+
+if (args.includes('--projection')) {
+  const { projection } = await import('./projection.mjs');
+  const p = await projection(ROOT, csv);
+  console.log(`\nper-core CPU throughput of the workers' job on ${p.mib.toFixed(0)} MiB of the CSV (in-process):`);
+  for (const r of p.rows) console.log(`  ${r.name.padEnd(32)} ${r.rate.toFixed(1).padStart(6)} MiB/s per core; records with a trigger: ${(100 * r.candidateShare).toFixed(0)}%`);
 }
 
 const csvRow = rows.find((r) => r.name === 'audit CSV export');
