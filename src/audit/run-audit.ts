@@ -105,7 +105,10 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     if (state.units === CRASH_AFTER || Date.now() - state.lastCheckpoint > 500) saveCheckpoint();
   };
 
-  const pool = new WorkerPool<AuditUnit, PackedUnit>(new URL('./worker.js', import.meta.url), Math.max(1, options.jobs), settings);
+  // --jobs N lints on N threads: N - 1 workers and this one, which otherwise mostly waits.
+  const inline = new UnitProcessor(settings);
+  const jobs = Math.max(1, options.jobs);
+  const pool = new WorkerPool<AuditUnit, PackedUnit>(new URL('./worker.js', import.meta.url), jobs - 1, settings, async (unit) => packUnit(await inline.run(unit), write));
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -113,7 +116,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, Math.max(1, options.jobs) * 2 + 1, complete, () => interrupted, write);
+    await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, jobs * 2 + 1, complete, () => interrupted, write);
   } catch (error) {
     saveCheckpoint();
     outputs.close();
