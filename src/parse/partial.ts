@@ -54,16 +54,15 @@ interface Cut {
 }
 
 function safeCuts(prose: string, block: Span): Cut[] {
+  const text = prose.slice(block.start, block.end);
   const cuts: Cut[] = [];
-  TERMINAL_THEN_CAPITAL.lastIndex = block.start;
-  for (let m = TERMINAL_THEN_CAPITAL.exec(prose); m && m.index < block.end; m = TERMINAL_THEN_CAPITAL.exec(prose)) {
-    const after = m.index + m[0].length;
-    if (after >= block.end) break;
-    const word = lettersBefore(prose, m.index, block.start);
+  TERMINAL_THEN_CAPITAL.lastIndex = 0;
+  for (let m = TERMINAL_THEN_CAPITAL.exec(text); m; m = TERMINAL_THEN_CAPITAL.exec(text)) {
+    const word = lettersBefore(text, m.index, 0);
     if (word.length < 2 || (m[0][0] === '.' && isAbbreviation(word))) continue;
-    cuts.push({ before: m.index + 1, after });
+    cuts.push({ before: block.start + m.index + 1, after: block.start + m.index + m[0].length });
   }
-  if (cuts.length === 0 || !/["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/.test(prose.slice(block.start, block.end))) return cuts;
+  if (cuts.length === 0 || !/["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/.test(text)) return cuts;
   const quotes = quoteMarkPairs(prose, block.start, block.end);
   return cuts.filter((cut) => !quotes.some((q) => q.start < cut.after && cut.before < q.end));
 }
