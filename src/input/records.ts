@@ -49,7 +49,8 @@ const utf8 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(byte
 /** One record as parsed: its values, why it could not be parsed, or nothing (a line of white space). */
 type Parsed = { values: string[] } | { error: string } | { blank: true };
 
-const isBlank = (values: string[]) => values.length <= 1 && (values[0] ?? '').trim() === '';
+const NOT_BLANK = /\S/;
+const isBlank = (values: string[]) => values.length <= 1 && !NOT_BLANK.test(values[0] ?? '');
 
 export function parseRecords(chunk: RecordChunk, layout: RecordLayout): ExportRecord[] {
   const count = chunk.starts.length - 1;
@@ -116,10 +117,14 @@ function fieldValue(object: Record<string, unknown>, name: string): string | und
 
 function parseJsonlChunk(chunk: RecordChunk, count: number): Parsed[] {
   const bytes = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+  const text = bytes.toString('utf8');
+  // With only single-byte characters the splitter's byte offsets are character offsets too.
+  const ascii = text.length === bytes.length;
   const out: Parsed[] = [];
   for (let k = 0; k < count; k++) {
-    const line = bytes.toString('utf8', chunk.starts[k], chunk.starts[k + 1]);
-    out.push(line.trim() === '' ? { blank: true } : { values: [line] });
+    const line = ascii ? text.slice(chunk.starts[k], chunk.starts[k + 1]) : bytes.toString('utf8', chunk.starts[k], chunk.starts[k + 1]);
+    // A test, not trim(): trimming would copy every line.
+    out.push(NOT_BLANK.test(line) ? { values: [line] } : { blank: true });
   }
   return out;
 }
