@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { rules } from '../../rules/index.js';
 import type { UserConfig } from '../config/config.js';
 import type { RuleSetting } from '../engine/lint.js';
-import { checkpointPath, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint, type Position } from './checkpoint.js';
+import { checkpointPath, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { StreamedOutputs } from './outputs.js';
 import { WorkerPool } from './pool.js';
 import { UnitProcessor, describeError, packUnit, type AuditSettings, type AuditUnit, type PackedUnit, type UnitOutput } from './process-unit.js';
@@ -91,8 +91,11 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     state.lastCheckpoint = Date.now();
   };
 
+  let stopped = false;
   /** Writes a finished unit's results (called in input order). */
   const complete = (planned: PlannedUnit, output: PackedUnit) => {
+    // A unit finishing after an interruption is not written: the checkpoint must match the outputs.
+    if (stopped) return;
     outputs.addText(output.summary, output.json, output.count);
     model.addClean(output.clean);
     output.flagged.forEach((result, i) => model.add(result, output.locators[i]));
@@ -118,6 +121,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
   try {
     await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, jobs * 2 + 1, complete, () => interrupted, write);
   } catch (error) {
+    stopped = true;
     saveCheckpoint();
     outputs.close();
     throw error;
@@ -127,6 +131,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     await pool.close();
   }
   if (interrupted) {
+    stopped = true;
     saveCheckpoint();
     outputs.close();
     progress?.done();
@@ -259,4 +264,3 @@ function textSummary(model: ReportModel, state: { recordsRead: number; bytes: nu
   return lines.join('\n') + '\n';
 }
 
-export type { Position };
