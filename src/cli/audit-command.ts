@@ -60,7 +60,7 @@ export function auditCommands(io: Io, setExit: (code: number) => void): Command[
     .option('--date-field <name>', 'JSON Lines field holding the record date')
     .option('--delimiter <char>', 'CSV field delimiter (default: comma for .csv, tab for .tsv)', delimiterOf)
     .option('--encoding <name>', 'export encoding, e.g. utf-8, utf-16le, windows-1252 (default: detected)')
-    .option('-j, --jobs <n>', 'worker threads', wholeNumber('--jobs', 1), availableParallelism())
+    .option('-j, --jobs <n>', 'threads that lint: this one and n - 1 workers', wholeNumber('--jobs', 1), availableParallelism())
     .addOption(new Option('-f, --format <name>', 'standard output: a text summary, or ESLint-style JSON with one result per record').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the --format output to a file')
     .option('--summary <file.csv>', 'write one CSV row per record: id, source, counts per rule, highest severity, needs_review')

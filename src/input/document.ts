@@ -10,6 +10,8 @@ export interface DocumentText {
   format: DocumentFormat;
   /** False for converted formats (.docx, .html): positions refer to the extracted text, never fixed in place. */
   fixable: boolean;
+  /** Size of the file. */
+  bytes: number;
 }
 
 const DOCX = new Set(['.docx']);
@@ -26,7 +28,8 @@ export async function readDocument(filePath: string): Promise<DocumentText> {
 export async function documentFromBytes(filePath: string, bytes: Uint8Array): Promise<DocumentText> {
   const extension = extname(filePath).toLowerCase();
   // The converters load their libraries on first use: most collections hold neither format.
-  if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false };
-  if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false };
-  return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true };
+  const size = bytes.length;
+  if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false, bytes: size };
+  if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false, bytes: size };
+  return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true, bytes: size };
 }
