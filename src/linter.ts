@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Document, DocumentFormat } from './document/types.js';
-import { parseDocument } from './parse/index.js';
+import { formatForPath, parseDocument, prepareMarkdown } from './parse/index.js';
 import { runRules, type EngineConfig, type Finding, type SuppressedFinding } from './engine/lint.js';
 import { applyDirectives } from './engine/directives.js';
 import type { Rule, Severity } from './engine/rule.js';
@@ -123,6 +123,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 /** Reads and lints files (already expanded paths). Decoding of BOMs and UTF-16 is done here. */
 export async function lintFiles(filePaths: string[], options: Omit<LintTextOptions, 'filePath'> = {}): Promise<LintResult[]> {
   const results: LintResult[] = [];
+  if (options.format === 'markdown' || (!options.format && filePaths.some((p) => formatForPath(p) === 'markdown'))) await prepareMarkdown();
   for (const filePath of filePaths) {
     const text = decodeText(await readFile(filePath));
     results.push(lintText(text, { ...options, filePath }));

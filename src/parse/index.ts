@@ -5,6 +5,8 @@ import { findQuotes } from './quotes.js';
 import { planTextBlocks } from './text.js';
 import { planMarkdownBlocks } from './markdown.js';
 
+export { prepareMarkdown } from './markdown.js';
+
 export interface ParseOptions {
   format?: DocumentFormat;
   filePath?: string;
