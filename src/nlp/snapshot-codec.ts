@@ -1,12 +1,14 @@
 /**
- * Writes a tree of plain data as JSON and reads it back exactly: regular expressions, Sets, undefined, NaN and
- * objects referenced from several places (same identity after reading) are recorded beside the JSON by path.
- * Used for the tagger snapshot (see tagger-snapshot.ts), whose data JSON alone cannot hold.
+ * Turns a tree of plain data into JSON-safe data and back, exactly: regular expressions, Sets, undefined, NaN and
+ * objects referenced from several places (same identity after decoding) are recorded beside the tree by path.
+ * Used for the tagger snapshot (see tagger-snapshot.ts), whose data JSON alone cannot hold. The encoded form is
+ * one JSON document, so reading it back costs a single JSON.parse plus the fix-ups.
  */
 type Path = (string | number)[];
 
 export interface EncodedTree {
-  json: string;
+  /** The tree with every recorded value replaced by null: safe to JSON.stringify. */
+  tree: unknown;
   regexps: [Path, string, string][];
   /** Arrays to turn back into Sets (of primitive values). */
   sets: Path[];
@@ -28,7 +30,7 @@ function special(value: unknown): EncodedTree['specials'][number][1] | undefined
 }
 
 export function encodeTree(root: unknown): EncodedTree {
-  const out: EncodedTree = { json: '', regexps: [], sets: [], specials: [], shared: [] };
+  const out: EncodedTree = { tree: null, regexps: [], sets: [], specials: [], shared: [] };
   const firstSeen = new Map<object, Path>();
   const where = (path: Path) => path.join('.') || '(root)';
 
@@ -74,7 +76,7 @@ export function encodeTree(root: unknown): EncodedTree {
     return object;
   };
 
-  out.json = JSON.stringify(copy(root, []));
+  out.tree = copy(root, []);
   return out;
 }
 
@@ -88,8 +90,9 @@ function parentOf(root: { value: unknown }, path: Path): { holder: Record<string
   return { holder, key };
 }
 
+/** Restores the recorded values in place: `encoded` must be freshly parsed JSON (or otherwise not shared). */
 export function decodeTree(encoded: EncodedTree): unknown {
-  const root = { value: JSON.parse(encoded.json) as unknown };
+  const root = { value: encoded.tree };
   const set = (path: Path, value: unknown) => {
     const { holder, key } = parentOf(root, path);
     holder[key] = value;

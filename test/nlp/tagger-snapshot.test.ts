@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
-import { decodeTree, encodeTree } from '../../src/nlp/snapshot-codec.js';
+import { decodeTree, encodeTree, type EncodedTree } from '../../src/nlp/snapshot-codec.js';
 import { loadTaggerSnapshot } from '../../src/nlp/tagger-snapshot.js';
 import { packageRoot } from '../../src/package-root.js';
 import { rules } from '../../rules/index.js';
@@ -53,7 +53,7 @@ describe('snapshot codec', () => {
       nested: { again: shared, list: [shared] },
       order: { b: 1, a: 2, 10: 'x', 2: 'y' },
     };
-    const back = decodeTree(JSON.parse(JSON.stringify(encodeTree(tree)))) as typeof tree;
+    const back = decodeTree(JSON.parse(JSON.stringify(encodeTree(tree))) as EncodedTree) as typeof tree;
     expect(back).toStrictEqual(tree);
     expect('nothing' in back).toBe(true);
     expect(back.nested.again).toBe(back.first);
