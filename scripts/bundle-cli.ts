@@ -11,7 +11,7 @@ import { build } from 'rolldown';
  * our code and its dependencies, except the few in OUTSIDE_THE_BUNDLE. bin/anti-racist-lint.js uses the bundle
  * when it is at least as new as the compiled sources (dist/src), so a plain `tsc` never runs stale code.
  *
- * Every module keeps its own `import.meta.url` (rewritten to point at where the module was), so data found
+ * Each of our modules keeps its own `import.meta.url` (rewritten to point at where the module was), so data found
  * beside a module (rules/<id>/terms.yml, package.json) and require() from it work exactly as without the bundle.
  */
 export const CLI_BUNDLE_DIR = join('dist', 'cli');
@@ -48,7 +48,10 @@ export async function bundleCli(root: string): Promise<void> {
       {
         name: 'keep-module-urls',
         transform(code, id) {
-          if (!isAbsolute(id) || !code.includes('import.meta')) return null;
+          // Only our own modules: their place in the package is fixed. A dependency's place depends on how npm
+          // laid out node_modules (hoisted or not); the few that use import.meta.url only resolve packages from
+          // it (createRequire), which works as well from the bundle's URL.
+          if (!isAbsolute(id) || id.split(sep).includes('node_modules') || !code.includes('import.meta')) return null;
           const unsupported = /import\.meta\.(resolve|dirname|filename)\b/.exec(code);
           if (unsupported) throw new Error(`bundle-cli: ${id} uses ${unsupported[0]}, which would point into the bundle; use import.meta.url`);
           const fromBundle = relative(outDir, id).split(sep).join('/');
