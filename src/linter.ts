@@ -1,5 +1,5 @@
 import type { Document, DocumentFormat } from './document/types.js';
-import { parseDocument } from './parse/index.js';
+import { formatForPath, parseDocument, prepareMarkdown } from './parse/index.js';
 import { runRules, type EngineConfig, type Finding, type SuppressedFinding } from './engine/lint.js';
 import { applyDirectives } from './engine/directives.js';
 import type { Rule, Severity } from './engine/rule.js';
@@ -127,6 +127,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
  */
 export async function lintFiles(filePaths: string[], options: Omit<LintTextOptions, 'filePath'> = {}): Promise<LintResult[]> {
   const results: LintResult[] = [];
+  if (options.format === 'markdown' || (!options.format && filePaths.some((p) => formatForPath(p) === 'markdown'))) await prepareMarkdown();
   for (const filePath of filePaths) {
     const read = await readTextFile(filePath);
     if (!read.ok) throw new Error(`${filePath}: ${read.reason}`);

@@ -1,5 +1,7 @@
-import { ParseEnglish } from 'parse-english';
-import retextEquality from 'retext-equality';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ParseEnglish } from 'parse-english';
+import type retextEquality from 'retext-equality';
 import type { Document, Span } from '../../src/document/types.js';
 import { maskRanges } from '../../src/parse/prose.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
@@ -37,18 +39,46 @@ export interface SkipEntry {
 }
 
 /**
- * retext-equality does not export its pattern list; it sits beside the entry module. Loaded once so that
- * gendered word pairs ('or' patterns) can be told apart from the rest.
+ * retext-equality and parse-english are loaded on first use: the rule is off by default, and loading them costs
+ * more than linting a short note. require() loads their ES modules synchronously (Node ≥ 20.19).
  */
-const patternsUrl = new URL('./patterns-en.js', import.meta.resolve('retext-equality'));
-export const RETEXT_PATTERNS = ((await import(patternsUrl.href)) as { patterns: RetextPattern[] }).patterns;
-const GENDERED = new Set(RETEXT_PATTERNS.filter((p) => p.type === 'or').map((p) => p.id));
+interface Retext {
+  retextEquality: typeof retextEquality;
+  parser: ParseEnglish;
+  /** retext-equality's pattern list, to tell gendered word pairs ('or' patterns) apart from the rest. */
+  patterns: RetextPattern[];
+  gendered: Set<string>;
+}
+
+let retext: Retext | undefined;
+
+function loadRetext(): Retext {
+  if (!retext) {
+    const require = createRequire(import.meta.url);
+    const equality = require('retext-equality') as { default: typeof retextEquality };
+    const english = require('parse-english') as { ParseEnglish: typeof ParseEnglish };
+    // retext-equality does not export its pattern list; it sits beside the entry module.
+    const patternsFile = join(dirname(require.resolve('retext-equality')), 'patterns-en.js');
+    const patterns = (require(patternsFile) as { patterns: RetextPattern[] }).patterns;
+    retext = {
+      retextEquality: equality.default,
+      parser: new english.ParseEnglish(),
+      patterns,
+      gendered: new Set(patterns.filter((p) => p.type === 'or').map((p) => p.id)),
+    };
+  }
+  return retext;
+}
+
+/** retext-equality's patterns (loads retext-equality). */
+export function retextPatterns(): RetextPattern[] {
+  return loadRetext().patterns;
+}
 
 export const SKIP: ReadonlyMap<string, SkipEntry> = new Map(
   (loadTermsBeside(import.meta.url, 'skip.yml') as unknown as SkipEntry[]).map((e) => [e.id, e]),
 );
 
-const parser = new ParseEnglish();
 type Transformer = ReturnType<typeof retextEquality>;
 
 function messagesFor(transform: Transformer, prose: string): RetextMessage[] {
@@ -61,14 +91,14 @@ function messagesFor(transform: Transformer, prose: string): RetextMessage[] {
       return message;
     },
   };
-  transform(parser.parse(prose) as Parameters<Transformer>[0], file as unknown as Parameters<Transformer>[1]);
+  transform(loadRetext().parser.parse(prose) as Parameters<Transformer>[0], file as unknown as Parameters<Transformer>[1]);
   return messages;
 }
 
 /** Whether a message is left to another rule, legitimate in social-care records, or a gendered pair not asked for. */
 function isSkipped(doc: Document, m: RetextMessage, span: Span, gendered: boolean): boolean {
   const id = m.ruleId ?? '';
-  if (GENDERED.has(id)) return !gendered;
+  if (loadRetext().gendered.has(id)) return !gendered;
   const entry = SKIP.get(id);
   if (!entry) return false;
   if (entry.skip !== 'only') return true;
@@ -87,7 +117,7 @@ function conditionOf(m: RetextMessage): string {
 
 function check(doc: Document, ctx: RuleContext): void {
   const gendered = ctx.options.gendered === true;
-  const transform = retextEquality({ binary: true, ignore: (ctx.options.ignore ?? []) as string[] });
+  const transform = loadRetext().retextEquality({ binary: true, ignore: (ctx.options.ignore ?? []) as string[] });
   // Code, URLs and other non-prose blanked out, the same length as the source so offsets stay exact.
   const prose = maskRanges(doc.text, doc.excluded);
   for (const block of doc.blocks) {

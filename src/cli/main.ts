@@ -42,7 +42,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Entry point used by bin/: returns the exit code, never throws, never prints a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   guardProcess('anti-racist-lint');
-  const io: Io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
+  // Nothing to write, nothing to touch: setting up process.stdout costs ~15 ms, and a clean file prints nothing.
+  const io: Io = { stdout: (s) => void (s && process.stdout.write(s)), stderr: (s) => void (s && process.stderr.write(s)) };
   let code: number = EXIT.ok;
   try {
     await buildProgram(io, (c) => (code = c)).parseAsync(argv);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Document, Sentence } from '../document/types.js';
+import { loadTaggerSnapshot } from './tagger-snapshot.js';
 
 /**
  * Part-of-speech tags from compromise, loaded lazily: most sentences never need them, and loading the
@@ -10,8 +11,9 @@ type Compromise = (text: string) => {
 };
 
 let nlp: Compromise | undefined;
+/** The build's snapshot of compromise/two when there is a current one (see tagger-snapshot.ts), else compromise/two. */
 function loadCompromise(): Compromise {
-  if (!nlp) nlp = createRequire(import.meta.url)('compromise/two') as Compromise;
+  nlp ??= (loadTaggerSnapshot() as Compromise | undefined) ?? (createRequire(import.meta.url)('compromise/two') as Compromise);
   return nlp;
 }
 

@@ -6,6 +6,8 @@ import { segmentCandidates } from './partial.js';
 import { planTextBlocks, type BlockPlan } from './text.js';
 import { planMarkdownBlocks } from './markdown.js';
 
+export { prepareMarkdown } from './markdown.js';
+
 export interface ParseOptions {
   format?: DocumentFormat;
   filePath?: string;

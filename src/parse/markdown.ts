@@ -1,6 +1,4 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import type { BlockKind, Span } from '../document/types.js';
 import { maskOutside, maskRanges, urlRanges } from './prose.js';
@@ -15,7 +13,44 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+interface MarkdownParser {
+  parse(text: string): unknown;
+}
+
+type Unified = typeof import('unified');
+type RemarkPlugin = { default: typeof import('remark-parse').default };
+type FrontmatterPlugin = { default: typeof import('remark-frontmatter').default };
+
+function createParser(m: { unified: Unified; remarkParse: RemarkPlugin; remarkFrontmatter: FrontmatterPlugin }): MarkdownParser {
+  return m.unified.unified().use(m.remarkParse.default).use(m.remarkFrontmatter.default, ['yaml']);
+}
+
+/**
+ * remark (unified, micromark: some seventy modules) is loaded only when a Markdown text is first parsed: plain
+ * text never needs it. parseDocument is synchronous, so the first Markdown parse loads it with require() (Node
+ * loads ES modules that way since 20.19); prepareMarkdown() loads it with import() instead, which lets the
+ * command line's bundle (scripts/bundle-cli.ts) use its own bundled copy.
+ */
+let parser: MarkdownParser | undefined;
+
+function markdownParser(): MarkdownParser {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    parser = createParser({
+      unified: require('unified') as Unified,
+      remarkParse: require('remark-parse') as RemarkPlugin,
+      remarkFrontmatter: require('remark-frontmatter') as FrontmatterPlugin,
+    });
+  }
+  return parser;
+}
+
+/** Loads the Markdown parser ahead of use (asynchronously); optional: the first Markdown parse loads it anyway. */
+export async function prepareMarkdown(): Promise<void> {
+  if (parser) return;
+  const [unified, remarkParse, remarkFrontmatter] = await Promise.all([import('unified'), import('remark-parse'), import('remark-frontmatter')]);
+  parser ??= createParser({ unified, remarkParse, remarkFrontmatter });
+}
 
 
 /**
@@ -88,7 +123,7 @@ export function planMarkdownBlocks(text: string): {
   const pending: [MdNode, { kind: BlockKind; depth: number }][] = [];
   for (const section of markdownSections(guarded.text)) {
     base = section.start;
-    pending.push([processor.parse(guarded.text.slice(section.start, section.end)) as MdNode, { kind: 'paragraph', depth: 0 }]);
+    pending.push([markdownParser().parse(guarded.text.slice(section.start, section.end)) as MdNode, { kind: 'paragraph', depth: 0 }]);
     while (pending.length > 0) {
       const [node, context] = pending.pop()!;
       visit(node, context);

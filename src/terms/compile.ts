@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
 import type { Sentence, Span, Token } from '../document/types.js';
+import { readYamlData } from './yaml-data.js';
 
 /**
  * Term lists are data (`rules/<id>/terms.yml`), compiled once into token-sequence matchers.
@@ -62,21 +61,33 @@ function atomsOf(sentence: Sentence): Atom[] {
   return atoms;
 }
 
-/** Expands optional words into every variant, then splits words at hyphens. */
+const HYPHEN = /[-\u2010\u2011]/;
+
+/**
+ * Expands optional words into every variant, then splits words at hyphens. Variants are built in place: a
+ * lexicon of a few thousand names compiles on every run, so this avoids copying arrays per word.
+ */
 function expand(pattern: string): string[][] {
   let variants: string[][] = [[]];
   for (const raw of pattern.trim().split(/\s+/)) {
-    const optional = raw.endsWith('?') && raw.length > 1;
+    const optional = raw.length > 1 && raw.endsWith('?');
     const word = optional ? raw.slice(0, -1) : raw;
     const pieces = word === '*' ? ['*'] : splitHyphens(word);
-    variants = variants.flatMap((v) => (optional ? [v, [...v, ...pieces]] : [[...v, ...pieces]]));
+    if (optional) {
+      const next: string[][] = [];
+      for (const v of variants) next.push(v, v.concat(pieces));
+      variants = next;
+    } else {
+      for (const v of variants) v.push(...pieces);
+    }
   }
   return variants.filter((v) => v.length > 0);
 }
 
 /** `half-caste|half-breed` → alternatives per position; every alternative must split into the same count. */
 function splitHyphens(word: string): string[] {
-  const alternatives = word.split('|').map((alt) => alt.split(/[-\u2010\u2011]/).filter(Boolean));
+  if (!word.includes('|') && !HYPHEN.test(word)) return word ? [word] : [];
+  const alternatives = word.split('|').map((alt) => alt.split(HYPHEN).filter(Boolean));
   const width = Math.max(...alternatives.map((a) => a.length));
   if (alternatives.some((a) => a.length !== width)) {
     throw new Error(`term pattern word "${word}": alternatives split into different numbers of words at hyphens`);
@@ -84,8 +95,10 @@ function splitHyphens(word: string): string[] {
   return Array.from({ length: width }, (_, i) => [...new Set(alternatives.map((a) => a[i]))].join('|'));
 }
 
+const ANY: WordTest = { any: true };
+
 function compileWord(word: string): WordTest {
-  if (word === '*') return { any: true };
+  if (word === '*') return ANY;
   const alts = word.split('|');
   const exactCase = alts.every(isCapitalised);
   return { any: false, exactCase, words: new Set(alts.map((a) => (exactCase ? a : a.toLowerCase().replace(/’/g, "'")))) };
@@ -98,17 +111,24 @@ export class TermMatcher {
   constructor(terms: TermEntry[], origin = 'terms') {
     assertTerms(terms, origin);
     this.terms = terms;
+    // Phrases share most of their words ("mixed", "race", "heritage"): compile each distinct word once.
+    const compiledWords = new Map<string, WordTest>();
+    const compile = (word: string) => {
+      let test = compiledWords.get(word);
+      if (!test) compiledWords.set(word, (test = compileWord(word)));
+      return test;
+    };
     for (const term of terms) {
       for (const pattern of term.match) {
         for (const variant of expand(pattern)) {
           if (variant[0] === '*') throw new Error(`${origin}: term "${term.id}" pattern "${pattern}" may not start with *`);
-          const words = variant.map(compileWord);
+          const words = variant.map(compile);
           const first = words[0] as { words: Set<string> };
           for (const w of first.words) {
             const key = w.toLowerCase();
-            const list = this.byFirstWord.get(key) ?? [];
-            list.push({ term, words });
-            this.byFirstWord.set(key, list);
+            const list = this.byFirstWord.get(key);
+            if (list) list.push({ term, words });
+            else this.byFirstWord.set(key, [{ term, words }]);
           }
         }
       }
@@ -190,12 +210,12 @@ function assertTerms(terms: TermEntry[], origin: string): void {
 
 /**
  * Loads `terms.yml` beside a rule module. Works from the TypeScript sources (tests) and from the compiled
- * `dist/rules/<id>/rule.js`, whose data stays in `rules/<id>/`.
+ * `dist/rules/<id>/rule.js`, whose data stays in `rules/<id>/` (parsed once at build time: see yaml-data.ts).
  */
 export function loadTermsBeside(moduleUrl: string, fileName = 'terms.yml'): TermEntry[] {
   const dir = dirname(fileURLToPath(moduleUrl)).replace(`${sep}dist${sep}rules${sep}`, `${sep}rules${sep}`);
   const file = join(dir, fileName);
-  const data = yaml.load(readFileSync(file, 'utf8')) as { terms?: TermEntry[] } | TermEntry[] | undefined;
+  const data = readYamlData(file) as { terms?: TermEntry[] } | TermEntry[] | undefined;
   const terms = Array.isArray(data) ? data : data?.terms;
   if (!Array.isArray(terms)) throw new Error(`${file}: expected a list of terms under "terms:"`);
   return terms;
