@@ -1,7 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { findTarget, SentenceView, type Target } from '../../src/nlp/applies-to.js';
+import { DETERMINERS, findTarget, PERSON_NOUNS, PERSON_PRONOUNS, SentenceView, SERVICE_PRONOUNS, type Target } from '../../src/nlp/applies-to.js';
+import { quickTarget } from '../../src/nlp/quick-target.js';
 import { isInsideCompound, isNegated, wordsBefore } from '../../src/nlp/label-context.js';
 import { isUnquotedMention } from '../../src/parse/quotes.js';
 
@@ -87,7 +88,9 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   if (id === 'loud' && (/\bout\s+$/i.test(before) || /^\s+and clear\b/i.test(after))) return 'idiom';
   if (id === 'evasive' && /^\s+action\b/i.test(after)) return 'idiom';
   if (id === 'angry' && /\b(?:made|makes|make|making|left|leaves)\s+(?:him|her|them|me|us|[A-Z]\w+)\s+(?:\w+\s+)?$/.test(before)) return 'a feeling caused by something, not a trait';
-  if (id === 'threatening' && /^\s+to\s+\w/i.test(after)) return 'reports what the person threatened to do';
+  if (id === 'threatening' && threatensToDo(after)) return 'reports what the person threatened to do';
+  const fixed = fixedExpression(hit, after);
+  if (fixed) return `part of the set expression “${fixed}”`;
   if (id === 'threatening' && /^\s+behaviou?r\b/i.test(after) && (OFFENCE_CONTEXT.test(source.slice(sentence.span.start, sentence.span.end)) || /^\s*Threatening Behaviou?r/.test(source.slice(hit.span.start)))) {
     return "'threatening behaviour' as a named offence";
   }
@@ -100,13 +103,28 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   }
 
   if (CONDUCT_FIELD_BEFORE.test(before)) return undefined;
-  const view = new SentenceView(sentence, tags(), source);
-  const target = findTarget(view, hit.first, hit.last);
+  // The words alone usually say who the label describes; the tagger is loaded only when they do not.
+  const target = quickTarget(sentence, source, hit.first, hit.last) ?? findTarget(new SentenceView(sentence, tags(), source), hit.first, hit.last);
   if (target.kind === 'thing' || target.kind === 'service') return describeTarget(target);
   if (target.comodifiers.some((t) => /^racis[tm]|^racial/.test(t.normal))) return 'racist abuse named as such';
   if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
   if (id === 'angry' && isOwnFeeling(target, source, hit)) return "the person's own feeling, reported";
   return labelsAPerson(target, hit.term.strength === 'strong') ? undefined : describeTarget(target);
+}
+
+/** 'threatening to leave' reports a threat; 'threatening to the worker' labels the person. */
+function threatensToDo(after: string): boolean {
+  const next = /^\s+to\s+([\w'-]+)/.exec(after)?.[1];
+  if (!next) return false;
+  const word = next.toLowerCase();
+  return !/^\p{Lu}/u.test(next) && !DETERMINERS.has(word) && !PERSON_PRONOUNS.has(word) && !PERSON_NOUNS.has(word) && !SERVICE_PRONOUNS.has(word);
+}
+
+/** 'hostile witness', 'hostile takeover': a term's `fixed` nouns (terms.yml) make a set expression, not a label. */
+function fixedExpression(hit: TermHit, after: string): string | undefined {
+  const nouns = Array.isArray(hit.term.fixed) ? hit.term.fixed.map(String) : [];
+  const next = /^[\s-]+([\w'-]+)/.exec(after)?.[1];
+  return next && nouns.includes(next.toLowerCase()) ? `${hit.text} ${next}` : undefined;
 }
 
 function nounIsLabel(before: string, after: string): boolean {

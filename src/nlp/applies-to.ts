@@ -60,7 +60,7 @@ const words = (s: string) => new Set(s.trim().split(/\s+/));
 
 export const PERSON_PRONOUNS = words(`he she they him her them i me you himself herself themselves themself who whom someone somebody
   anyone anybody everyone everybody nobody he's she's they're they've`);
-const SERVICE_PRONOUNS = words(`we us ourselves`);
+export const SERVICE_PRONOUNS = words(`we us ourselves`);
 const THING_PRONOUNS = words(`it this that these those which what something anything everything nothing it's`);
 
 export const PERSON_NOUNS = words(`man men woman women boy boys girl girls child children kid kids baby babies toddler toddlers infant infants
@@ -75,17 +75,23 @@ export const PERSON_NOUNS = words(`man men woman women boy boys girl girls child
   offender offenders prisoner prisoners detainee detainees couple couples group groups community communities population populations
   cohort cohorts member members friend friends peer peers boyfriend girlfriend fiancé fiancée lodger lodgers occupant occupants
   staff worker workers officer officers teacher teachers nurse nurses doctor doctors facilitator
+  grandson grandsons granddaughter granddaughters grandchild grandchildren stepson stepdaughter stepbrother stepsister
+  twin twins godmother godfather landlord landlords landlady landladies manager managers employer employers boss colleague colleagues
+  driver drivers passenger passengers stranger strangers childminder childminders babysitter babysitters adopter adopters
+  perpetrator perpetrators abuser abusers assailant assailants attacker attackers aggressor aggressors suspect suspects
+  defendant defendants complainant complainants respondent respondents appellant appellants exploiter exploiters groomer groomers
+  trafficker traffickers dealer dealers victim victims witness witnesses
   mr mrs ms miss mx dr yp cyp`);
 
 export const BEHAVIOUR_NOUNS = words(`behaviour behaviours behavior behaviors manner manners way ways tone attitude attitudes outburst outbursts
   stance response responses reaction reactions conduct demeanour demeanor mood moods temper temperament personality presentation
   language posture gesture gestures approach interaction interactions stare glare expression expressions character nature
   disposition style tendency tendencies trait traits streak actions action comments comment remarks remark questioning
-  parenting engagement communication mannerisms body`);
+  parenting engagement communication mannerisms body presence`);
 
 const SERVICE_NOUNS = words(`service services team teams agency agencies council councils professional professionals practitioner practitioners
   school schools college nursery police nhs gp hospital department authority authorities organisation organisations organization
-  provider providers system systems we`);
+  provider providers system systems interpreter interpreters we`);
 
 export const THING_NOUNS = words(`treatment treatments chemotherapy chemo therapy radiotherapy surgery cancer cancers tumour tumours tumor tumors
   lymphoma leukaemia leukemia disease diseases infection infections illness condition conditions growth bacteria virus strain
@@ -102,38 +108,51 @@ export const THING_NOUNS = words(`treatment treatments chemotherapy chemo therap
   awakening shock word words joke jokes contact sessions session timetable pattern patterns prices price costs cost
   world life-threatening form type kind version`);
 
-const DETERMINERS = words(`the a an this that these those his her their my our your its some any no every each both all another either neither such`);
-const PREPOSITIONS = words(`of at in on from with for to by during after before about over under towards toward into onto through throughout
+/** Titles before a name: 'Ms Price', 'Mr Jo Black'. A capitalised word after one is a name, whatever else it can mean. */
+export const TITLES = words(`mr mrs ms miss mx dr`);
+
+/** 'Ms Price', 'Mr Kwame Church': the capitalised token at `i` is (part of) a titled name. */
+export function isTitledName(tokens: readonly Token[], i: number): boolean {
+  for (let k = i, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+    if (!/^\p{Lu}/u.test(tokens[k].text)) return false;
+    if (k < i && TITLES.has(tokens[k].normal.replace(/\.$/, ''))) return true;
+  }
+  return false;
+}
+
+export const DETERMINERS = words(`the a an this that these those his her their my our your its some any no every each both all another either neither such`);
+const INDEFINITE = words(`a an`);
+export const PREPOSITIONS = words(`of at in on from with for to by during after before about over under towards toward into onto through throughout
   around near against without within between among amongst across behind beside despite like since until upon via per than`);
-const LINKING = words(`is was were are am be been being 's become became becomes becoming seem seems seemed appear appears appeared
+export const LINKING = words(`is was were are am be been being 's become became becomes becoming seem seems seemed appear appears appeared
   remain remains remained remaining get gets got getting grow grew grows growing turn turned turns go went goes sound sounds sounded
   look looks looked act acts acted stay stays stayed`);
-const FEEL = words(`feel feels felt feeling`);
+export const FEEL = words(`feel feels felt feeling`);
 /** Verbs whose object takes a complement: 'found him rude', 'considers the family uncooperative'. */
 const COMPLEMENT_VERBS = words(`find finds found finding consider considers considered considering deem deems deemed think thinks thought
   believe believes believed call calls called calling judge judges judged make makes made making render renders rendered`);
 /** Verbs before 'as': 'described her as', 'presents as', 'came across as'. */
-const AS_VERBS = words(`describe describes described describing see sees seen saw seeing view views viewed viewing regard regards regarded
+export const AS_VERBS = words(`describe describes described describing see sees seen saw seeing view views viewed viewing regard regards regarded
   perceive perceives perceived present presents presented presenting across label labels labelled labeled labelling portray portrays
   portrayed characterise characterised characterize characterized paint painted depict depicted record records recorded note noted
   report reports reported identify identified known come comes came assess assessed rate rated`);
-const AUXILIARIES = words(`has have had having can could may might will would shall should must do does did not n't also often sometimes
+export const AUXILIARIES = words(`has have had having can could may might will would shall should must do does did not n't also often sometimes
   always never usually generally frequently occasionally previously reportedly allegedly apparently again still then now already
   increasingly very quite extremely really particularly especially so too more most less rather fairly somewhat highly visibly
   clearly initially later once just been being become to continue continues continued tend tends tended known said thought believed
   likely unlikely proved proven found considered used going seemed appeared seem appear seems appears remains remained remain
   ever even recently currently consistently repeatedly constantly almost`);
-const CONJUNCTIONS = words(`and or but yet nor`);
-const SUBORDINATORS = words(`because when whenever while whilst although though if unless since until after before where whereas so once
+export const CONJUNCTIONS = words(`and or but yet nor`);
+export const SUBORDINATORS = words(`because when whenever while whilst although though if unless since until after before where whereas so once
   that as`);
-const RELATIVES = words(`who which that whom`);
-const ADVERB_WORDS = words(`very quite extremely really particularly especially so too more most less rather fairly somewhat highly visibly
+export const RELATIVES = words(`who which that whom`);
+export const ADVERB_WORDS = words(`very quite extremely really particularly especially so too more most less rather fairly somewhat highly visibly
   clearly often sometimes always never usually increasingly also at times first initially later again still then now already
   becoming potentially physically verbally openly overtly deeply incredibly consistently repeatedly constantly`);
 /** Short adverbial phrases that can sit between a linking verb and its complement: 'was at times hostile'. */
 const ADVERBIAL_PAIRS = new Set(['at times', 'at first', 'at points', 'on occasion', 'on occasions', 'in turn']);
 
-const HARD_PUNCTUATION = /[;:.!?()[\]{}\u2014\u2013]|\s-\s/;
+export const HARD_PUNCTUATION = /[;:.!?()[\]{}\u2014\u2013]|\s-\s/;
 
 export function classifyWord(token: Token, tags: Set<string> | undefined, extra?: CompiledLexicon): TargetKind {
   // A hyphenated noun is classified by its last part: 'ex-partner' → partner, 'step-father' → father.
@@ -158,7 +177,7 @@ export function classifyWord(token: Token, tags: Set<string> | undefined, extra?
   return 'unknown';
 }
 
-interface CompiledLexicon {
+export interface CompiledLexicon {
   person: Set<string>;
   behaviour: Set<string>;
   thing: Set<string>;
@@ -199,6 +218,8 @@ export class SentenceView {
   }
 
   isFunctionWord(i: number): boolean {
+    // 'Mr A', 'Ms May': an initial or a surname after a title is a name, whatever word it spells.
+    if (i >= 0 && i < this.tokens.length && isTitledName(this.tokens, i)) return false;
     const w = this.word(i);
     return DETERMINERS.has(w) || PREPOSITIONS.has(w) || LINKING.has(w) || CONJUNCTIONS.has(w) || SUBORDINATORS.has(w) || AUXILIARIES.has(w);
   }
@@ -213,6 +234,7 @@ export class SentenceView {
   /** A noun that can head a noun phrase (not a pronoun, determiner or possessive). */
   isNoun(i: number): boolean {
     if (i < 0 || i >= this.tokens.length || this.isFunctionWord(i) || this.isNumber(i)) return false;
+    if (isTitledName(this.tokens, i)) return !this.isPossessive(i);
     const w = this.word(i).replace(/'s$/, '');
     if (PERSON_NOUNS.has(w) || BEHAVIOUR_NOUNS.has(w) || THING_NOUNS.has(w) || SERVICE_NOUNS.has(w)) return !this.isPossessive(i);
     if (this.lexicon.person.has(w) || this.lexicon.thing.has(w) || this.lexicon.behaviour.has(w)) return !this.isPossessive(i);
@@ -236,6 +258,7 @@ export class SentenceView {
   }
 
   classify(i: number): TargetKind {
+    if (isTitledName(this.tokens, i)) return 'person';
     return classifyWord(this.tokens[i], this.tags[i], this.lexicon);
   }
 }
@@ -243,9 +266,26 @@ export class SentenceView {
 /** Finds what a descriptive word (tokens first..last) applies to. */
 export function findTarget(view: SentenceView, first: number, last: number): Target {
   const attributive = attributiveHead(view, last);
+  if (attributive?.kind === 'unknown') return complementNounPhrase(view, first) ?? attributive;
   if (attributive) return attributive;
   if (/ly$/.test(view.word(last))) return mannerTarget(view, first);
   return predicativeTarget(view, first);
+}
+
+/**
+ * 'he is an intimidating presence', 'she was a volatile figure': a noun phrase after a linking verb describes
+ * the subject, so an adjective on a noun the lexicon does not know applies to that subject when it is a person.
+ */
+function complementNounPhrase(view: SentenceView, first: number): Target | undefined {
+  let j = first - 1;
+  while (j >= 0 && view.isAdverb(j)) j--;
+  if (!INDEFINITE.has(view.word(j))) return undefined;
+  for (j--; j >= 0 && !LINKING.has(view.word(j)); j--) {
+    if (!AUXILIARIES.has(view.word(j)) && !view.isAdverb(j)) return undefined;
+  }
+  if (j < 0 || HARD_PUNCTUATION.test(view.gapBefore(j + 1))) return undefined;
+  const subject = subjectBefore(view, j);
+  return subject.kind === 'person' ? { ...subject, relation: 'predicative', link: view.tokens[j], comodifiers: [] } : undefined;
 }
 
 /** 'aggressive or volatile service users' → users; 'an aggressive form of cancer' → cancer. */
@@ -428,7 +468,9 @@ export function subjectBefore(view: SentenceView, verb: number): Omit<Target, 'r
   while (j >= 0 && (AUXILIARIES.has(view.word(j)) || LINKING.has(view.word(j)) || view.isAdverb(j) || view.isNumber(j))) j--;
   if (j < 0) return { kind: 'none', elided: true };
   const w = view.word(j);
-  if (CONJUNCTIONS.has(w) || (SUBORDINATORS.has(w) && !RELATIVES.has(w))) {
+  // 'a reputation for being hard to reach', 'known for being loud': a gerund clause shares the main subject.
+  const gerundAfterPreposition = PREPOSITIONS.has(w) && LINKING.has(view.word(verb)) && /ing$/.test(view.word(verb));
+  if (CONJUNCTIONS.has(w) || (SUBORDINATORS.has(w) && !RELATIVES.has(w)) || gerundAfterPreposition) {
     // 'stood in the doorway … and was loud': the subject is shared with the first clause.
     const first = firstNounPhraseHead(view, 0, j);
     return first === undefined ? { kind: 'none', elided: true } : { kind: view.classify(first), head: view.tokens[first] };
