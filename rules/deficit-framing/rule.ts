@@ -52,8 +52,12 @@ export default defineRule({
   check(doc, ctx) {
     for (const hit of ctx.termHits()) {
       const descriptor = termReport(ctx, hit, 'deficit');
-      // Inside quotation marks the engine decides whose words they are.
-      if (!ctx.quoteAt(hit.span) && isUnquotedMention(doc.text, hit)) {
+      // Inside quotation marks the engine decides whose words they are (and exempts them): no need to analyse.
+      if (ctx.quoteAt(hit.span)) {
+        ctx.report(descriptor);
+        continue;
+      }
+      if (isUnquotedMention(doc.text, hit)) {
         ctx.exempt(descriptor, 'mention', 'the phrase is being discussed, not used');
         continue;
       }
@@ -123,12 +127,17 @@ function followsDeterminer(hit: TermHit): boolean {
   return /^(?:a|an|the|this|that|these|those|his|her|their|our|your)$/.test(hit.sentence.tokens[hit.first - 1]?.normal ?? '');
 }
 
+/** People on the service's side: 'Staff should not engage in arguments', 'I did not engage with …'. */
+const PRACTITIONERS = new Set(['i', 'me', 'staff', 'worker', 'workers', 'officer', 'officers', 'teacher', 'teachers', 'nurse', 'nurses', 'doctor',
+  'doctors', 'practitioner', 'practitioners', 'colleague', 'colleagues', 'manager', 'managers', 'facilitator', 'interpreter']);
+
 function describesFamily(target: Target, applies: 'person' | 'not-service'): boolean {
+  if (target.head && PRACTITIONERS.has(target.head.normal)) return false;
   if (applies === 'not-service') return target.kind !== 'service' && target.kind !== 'thing';
   return target.kind === 'person' || target.kind === 'behaviour' || (target.kind === 'none' && target.elided === true);
 }
 
 function whyNot(target: Target): string {
-  if (target.kind === 'service') return `describes a service (“${target.head?.text ?? ''}”), not a family`;
+  if (target.kind === 'service' || (target.head && PRACTITIONERS.has(target.head.normal))) return `describes a service (“${target.head?.text ?? ''}”), not a family`;
   return target.head ? `describes “${target.head.text}”, not a person` : 'no person it describes could be found';
 }

@@ -6,6 +6,8 @@ import { quickTarget } from '../../src/nlp/quick-target.js';
 import { isInsideCompound, isNegated, wordsBefore } from '../../src/nlp/label-context.js';
 import { isUnquotedMention } from '../../src/parse/quotes.js';
 
+/** First parts of a hyphenated word that keep it a label: 'passive-aggressive', 'verbally-aggressive'. */
+const LABEL_PREFIXES = ['passive', 'verbally', 'physically', 'openly', 'overtly', 'very', 'highly', 'increasingly', 'extremely', 'quite', 'emotionally'];
 /** Verbs of receiving: 'received threatening and racist abuse', 'faced hostility from neighbours'. */
 const RECEIVED = /\b(?:receiv(?:e|es|ed|ing)|experienc(?:e|es|ed|ing)|fac(?:e|es|ed|ing)|suffer(?:s|ed|ing)?|subjected to|endur(?:e|es|ed|ing)|target(?:ed)? (?:of|by|with)|victim of|exposed to|on the receiving end of)\s+(?:(?:a|an|the|some|more|repeated|further|verbal|physical|serious|frequent|ongoing|persistent|racist|racial|\w+ly|and|,)\s*){0,4}$/i;
 /** People whose manipulation is the harm being described: 'the exploiters are manipulative' (TERMS, DERBY). */
@@ -70,6 +72,11 @@ export default defineRule({
         ctx.exempt(descriptor, 'mention', 'the word is being discussed, not used');
         continue;
       }
+      // Quoted words other than a third party's label are exempt whatever they describe: no need to analyse them.
+      if (quote && quote.kind !== 'third-party-label') {
+        ctx.report(descriptor);
+        continue;
+      }
       const reason = legitimateUse(hit, doc.text, () => ctx.tags(hit.sentence));
       if (reason) ctx.exempt(descriptor, 'legitimate-sense', reason);
       else ctx.report(descriptor);
@@ -80,7 +87,7 @@ export default defineRule({
 /** Why this occurrence is not a label on a person, or undefined when it is one. */
 function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]): string | undefined {
   const { sentence } = hit;
-  if (isInsideCompound(hit)) return `part of the compound “${sentence.tokens[hit.first].text}”`;
+  if (isInsideCompound(hit, LABEL_PREFIXES)) return `part of the compound “${sentence.tokens[hit.first].text}”`;
   if (isNegated(hit)) return 'negated: records that the behaviour was absent';
   const before = wordsBefore(source, hit);
   const after = source.slice(hit.span.end, sentence.span.end);

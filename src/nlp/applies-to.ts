@@ -81,6 +81,7 @@ export const PERSON_NOUNS = words(`man men woman women boy boys girl girls child
   perpetrator perpetrators abuser abusers assailant assailants attacker attackers aggressor aggressors suspect suspects
   defendant defendants complainant complainants respondent respondents appellant appellants exploiter exploiters groomer groomers
   trafficker traffickers dealer dealers victim victims witness witnesses
+  gypsy gypsies traveller travellers traveler travelers roma refugee refugees migrant migrants immigrant immigrants seeker seekers
   mr mrs ms miss mx dr yp cyp`);
 
 export const BEHAVIOUR_NOUNS = words(`behaviour behaviours behavior behaviors manner manners way ways tone attitude attitudes outburst outbursts
@@ -94,7 +95,7 @@ const SERVICE_NOUNS = words(`service services team teams agency agencies council
   provider providers system systems interpreter interpreters we`);
 
 export const THING_NOUNS = words(`treatment treatments chemotherapy chemo therapy radiotherapy surgery cancer cancers tumour tumours tumor tumors
-  lymphoma leukaemia leukemia disease diseases infection infections illness condition conditions growth bacteria virus strain
+  lymphoma leukaemia leukemia prostate breast bowel lung brain bone liver kidney pancreatic ovarian cervical disease diseases infection infections illness condition conditions growth bacteria virus strain
   rash skin wound wounds environment environments policy policies regime takeover architecture climate atmosphere territory world
   letter letters message messages text texts email emails e-mail voicemail voicemails note notes post posts call calls phone
   bang bangs noise noises music sound sounds television tv radio alarm alarms party parties volume
@@ -102,7 +103,8 @@ export const THING_NOUNS = words(`treatment treatments chemotherapy chemo therap
   circumstances substance substances chemical chemicals compound dog dogs animal animals cat cats breed health disorder disorders
   home homes flat flats house houses property properties area areas estate estates neighbourhood street streets place places
   building buildings room rooms door doors car cars vehicle vehicles traffic road roads shelf shelves cupboard cupboards cabinet
-  window windows switch socket tap bath toilet loft attic top location locations site sites
+  window windows switch socket tap bath toilet loft attic top location locations site sites stairs staircase kitchen bedroom bedrooms
+  garden hallway ceiling wall walls floor drawer drawers bed beds cot cooker fridge freezer oven boiler heater radiator
   meeting meetings process processes conference conferences hearing hearings court courts interview interviews procedure
   system journey time times period day days week weeks morning mornings evening evenings night nights year years
   awakening shock word words joke jokes contact sessions session timetable pattern patterns prices price costs cost
@@ -129,7 +131,7 @@ export const LINKING = words(`is was were are am be been being 's become became 
   look looks looked act acts acted stay stays stayed`);
 export const FEEL = words(`feel feels felt feeling`);
 /** Verbs whose object takes a complement: 'found him rude', 'considers the family uncooperative'. */
-const COMPLEMENT_VERBS = words(`find finds found finding consider considers considered considering deem deems deemed think thinks thought
+export const COMPLEMENT_VERBS = words(`find finds found finding consider considers considered considering deem deems deemed think thinks thought
   believe believes believed call calls called calling judge judges judged make makes made making render renders rendered`);
 /** Verbs before 'as': 'described her as', 'presents as', 'came across as'. */
 export const AS_VERBS = words(`describe describes described describing see sees seen saw seeing view views viewed viewing regard regards regarded
@@ -246,7 +248,8 @@ export class SentenceView {
   }
 
   isAdjective(i: number): boolean {
-    return this.has(i, 'Adjective') && !this.isNoun(i);
+    // The tagger sometimes calls a preposition an adjective ('the cupboard under the stairs').
+    return this.has(i, 'Adjective') && !this.isNoun(i) && !PREPOSITIONS.has(this.word(i)) && !DETERMINERS.has(this.word(i));
   }
 
   isAdverb(i: number): boolean {
@@ -472,7 +475,7 @@ export function subjectBefore(view: SentenceView, verb: number): Omit<Target, 'r
   const gerundAfterPreposition = PREPOSITIONS.has(w) && LINKING.has(view.word(verb)) && /ing$/.test(view.word(verb));
   if (CONJUNCTIONS.has(w) || (SUBORDINATORS.has(w) && !RELATIVES.has(w)) || gerundAfterPreposition) {
     // 'stood in the doorway … and was loud': the subject is shared with the first clause.
-    const first = firstNounPhraseHead(view, 0, j);
+    const first = firstNounPhraseHead(view, reportedClauseStart(view, j), j);
     return first === undefined ? { kind: 'none', elided: true } : { kind: view.classify(first), head: view.tokens[first] };
   }
   if (RELATIVES.has(w)) {
@@ -484,6 +487,25 @@ export function subjectBefore(view: SentenceView, verb: number): Omit<Target, 'r
   if (view.isPronoun(j)) return { kind: view.classify(j), head: view.tokens[j] };
   if (!view.isNoun(j) && !view.isPossessive(j)) return { kind: 'unknown' };
   return { kind: view.classify(phraseHead(view, j)), head: view.tokens[phraseHead(view, j)] };
+}
+
+const REPORTING_VERBS = words(`said says told tells reported reports stated states explained explains noted notes added adds thinks thought
+  believes believed felt feels`);
+
+/**
+ * Where the clause that a word at `before` belongs to starts, after the last reporting verb before it: in 'The
+ * manager said the family moved and have been hard to reach', the shared subject is 'the family', not 'the manager'.
+ */
+export function reportedClauseStart(view: SentenceView, before: number): number {
+  for (let k = before - 1; k > 0; k--) {
+    if (!REPORTING_VERBS.has(view.word(k))) continue;
+    let start = k + 1;
+    // 'told me (that) …', 'said that …'
+    if (['me', 'us', 'him', 'her', 'them', 'staff'].includes(view.word(start)) && view.word(k) === 'told') start++;
+    if (view.word(start) === 'that') start++;
+    return start < before ? start : 0;
+  }
+  return 0;
 }
 
 /** The head of the noun phrase ending at `end`: 'her hours at the care home' → hours. */
