@@ -122,9 +122,9 @@ function describesHome(target: Target, tokens: readonly Token[], term: TermEntry
   return before !== undefined && before.span.end + 1 >= head.span.start && describedNouns(term).includes(before.normal);
 }
 
-/** 'a disengaged father': the participle is used as an adjective. */
+/** 'a disengaged father': the participle is used as an adjective ('that' before a verb is a relative pronoun). */
 function followsDeterminer(hit: TermHit): boolean {
-  return /^(?:a|an|the|this|that|these|those|his|her|their|our|your)$/.test(hit.sentence.tokens[hit.first - 1]?.normal ?? '');
+  return /^(?:a|an|the|this|these|those|his|her|their|our|your)$/.test(hit.sentence.tokens[hit.first - 1]?.normal ?? '');
 }
 
 /** People on the service's side: 'Staff should not engage in arguments', 'I did not engage with …'. */

@@ -375,7 +375,11 @@ function predicativeTarget(view: SentenceView, first: number): Target {
   if (first === 0) return { kind: 'none', relation: 'predicative', comodifiers: [], elided: true };
   let crossedConjunction = false;
   for (let j = first - 1; j >= 0; j--) {
-    if (HARD_PUNCTUATION.test(view.gapBefore(j + 1))) break;
+    if (HARD_PUNCTUATION.test(view.gapBefore(j + 1))) {
+      const owner = fieldOwner(view, j + 1);
+      if (owner) return owner;
+      break;
+    }
     const w = view.word(j);
     const pair = j > 0 ? `${view.word(j - 1)} ${w}` : '';
     if (ADVERBIAL_PAIRS.has(pair)) {
@@ -407,6 +411,24 @@ function predicativeTarget(view: SentenceView, first: number): Target {
     break;
   }
   return { kind: 'none', relation: 'none', comodifiers: [] };
+}
+
+/**
+ * A record field about a person: 'Father: hostile and evasive', 'Mr Ray - aggressive on the phone'. The words
+ * before the colon or dash at `after` are the field's label; when they name a person (from the lexicon or a
+ * title, never the tagger, so every caller gets the same answer) the words after describe that person.
+ */
+export function fieldOwner(view: SentenceView, after: number): Target | undefined {
+  const gap = view.gapBefore(after);
+  if (after < 1 || after > 4 || !/:|\s[-\u2013\u2014]\s/.test(gap)) return undefined;
+  const end = after - 1;
+  const titled = isTitledName(view.tokens, end);
+  if (!titled && (view.isNumber(end) || classifyWord(view.tokens[end], undefined, view.lexicon) !== 'person')) return undefined;
+  for (let k = 0; k < end; k++) {
+    const w = view.word(k);
+    if (/[^\s]/.test(view.gapBefore(k + 1)) || !(DETERMINERS.has(w) || TITLES.has(w) || /^\p{Lu}/u.test(view.tokens[k].text))) return undefined;
+  }
+  return { kind: 'person', relation: 'predicative', head: view.tokens[end], comodifiers: [] };
 }
 
 /** 'found him rude' (object complement) or note shorthand without a verb: 'Dad hostile on arrival'. */

@@ -16,6 +16,7 @@ import {
   TITLES,
   classifyWord,
   compileLexicon,
+  fieldOwner,
   isTitledName,
   reportedClauseStart,
   type CompiledLexicon,
@@ -65,7 +66,8 @@ export function quickTarget(sentence: Sentence, source: string, first: number, l
   const complement = objectComplement(view, first);
   if (complement) return complement;
   for (let j = first - 1; j >= 0; j--) {
-    if (HARD_PUNCTUATION.test(view.gapBefore(j + 1)) || view.gapBefore(j + 1).includes(',')) return undefined;
+    if (HARD_PUNCTUATION.test(view.gapBefore(j + 1))) return fieldOwner(view, j + 1);
+    if (view.gapBefore(j + 1).includes(',')) return undefined;
     const w = view.word(j);
     if (LINKING.has(w) || FEEL.has(w)) {
       const subject = quickSubject(view, j);

@@ -100,7 +100,7 @@ function speakerField(speaker: string | undefined): { speaker?: string } {
 const REWRITE_INSTRUCTION =
   /\b(?:rewrit(?:e|es|ing)|rewor(?:d|ds|ding)|rephras(?:e|es|ing)|replac(?:e|es|ing)|remov(?:e|es|ing)|amend(?:s|ing)?|correct(?:s|ing)?|challeng(?:e|es|ing))\s+(?:them|it|these|those|this|such|each|every|any|the (?:words?|labels?|terms?|entries|entry|records?|notes?|descriptions?|wording|language|phrases?))\b|\b(?:be|been|are|is|were|was)\s+(?:rewritten|reworded|rephrased|replaced|removed|amended|corrected|challenged)\b/i;
 /** The word is the complement of a labelling verb: 'described as', 'describe parents as', 'called'. */
-const LABELLED_AS = /\b(?:describ|call|label|record|refer|brand|portray|characteri[sz]|writ|term)\w*\s+(?:(?:[\w'-]+\s+){0,3}as\s+)?(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”|[\w'-]+)\s*(?:,|or|and)\s+){0,3}$/i;
+const LABELLED_AS = /\b(?:describ|call|label|record|refer|brand|portray|characteri[sz]|writ|term)\w*\s+(?:[\w'-]+\s+){0,3}(?:as\s+)?(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”|[\w'-]+)\s*(?:,|or|and)\s+){0,3}$/i;
 
 /** 'Records that describe parents as aggressive must be rewritten': wording under review, not a description. */
 function isWordingUnderReview(before: string, after: string): boolean {
