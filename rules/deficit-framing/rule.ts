@@ -78,7 +78,7 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
     return 'a practical note about a contact route';
   }
   if (id === 'not-engaging' && UNABLE_BEFORE.test(wordsBefore(source, hit))) return 'says the person could not take part, not that they would not';
-  if (id !== 'not-engaging' && isNegated(hit)) return 'negated';
+  if (id !== 'not-engaging' && isNegated(hit, source)) return 'negated';
   const applies = hit.term.applies as 'person' | 'not-service' | 'always';
   if (applies === 'always') return undefined;
   const lexicon = lexiconFor(hit.term);

@@ -88,7 +88,7 @@ export default defineRule({
 function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]): string | undefined {
   const { sentence } = hit;
   if (isInsideCompound(hit, LABEL_PREFIXES)) return `part of the compound “${sentence.tokens[hit.first].text}”`;
-  if (isNegated(hit)) return 'negated: records that the behaviour was absent';
+  if (isNegated(hit, source)) return 'negated: records that the behaviour was absent';
   const before = wordsBefore(source, hit);
   const after = source.slice(hit.span.end, sentence.span.end);
   const id = hit.term.id;

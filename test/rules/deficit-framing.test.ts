@@ -26,6 +26,7 @@ ruleTester(rule, {
     { text: 'Our service has a reputation for being hard to reach.', note: 'the service' },
     { text: 'Services that fail to engage fathers miss important risks.', note: 'services failing' },
     { text: 'Mrs Nolan did engage with every session offered.', note: 'no breach' },
+    { text: 'There are no concerns that the family have been resistant to help.', note: 'an unsupported claim' },
   ],
   invalid: [
     { text: 'The Mensah family are ⟦hard to reach⟧.', errors: [{ messageId: 'deficit', suggestions: 0 }] },

@@ -38,6 +38,8 @@ ruleTester(rule, {
     { text: 'The cupboard under the stairs is hard to reach and the boiler is loud.', note: 'a boiler' },
     { text: 'Mr Odum has an aggressive bowel cancer and starts radiotherapy on Monday.', note: 'medical, compound noun' },
     { text: 'Avoid words such as aggressive, hostile and volatile in assessments.', note: 'list after a term word' },
+    { text: 'There is no evidence that Mr Ellis is volatile with the children.', note: 'an unsupported claim' },
+    { text: 'Staff should record what happened rather than writing that a parent was hostile.', note: 'advice about wording' },
   ],
   invalid: [
     { text: 'Ms Kamara was ⟦hostile⟧ when we arrived.', errors: [{ messageId: 'label', severity: 'warning', suggestions: 0 }] },
@@ -79,5 +81,6 @@ ruleTester(rule, {
     { text: 'Ms Harte stayed in the kitchen and was ⟦rude⟧ to the interpreter.', note: 'shared subject after and' },
     { text: 'Father: ⟦hostile⟧ and ⟦evasive⟧ during the visit.', note: 'a field named after a person' },
     { text: 'Mr Ray - ⟦aggressive⟧ on the phone, calmer in person.', note: 'a dash field' },
+    { text: 'The family are fleeing a ⟦hostile⟧ and violent ex-partner.', note: 'labels on perpetrators are labels' },
   ],
 });
