@@ -116,6 +116,7 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   if (target.comodifiers.some((t) => /^racis[tm]|^racial/.test(t.normal))) return 'racist abuse named as such';
   if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
   if (id === 'angry' && isOwnFeeling(target, source, hit)) return "the person's own feeling, reported";
+  if (isAccountOfProfessional(target, before)) return "the person's own account of how a professional treated them";
   return labelsAPerson(target, hit.term.strength === 'strong') ? undefined : describeTarget(target);
 }
 
@@ -137,6 +138,20 @@ function fixedExpression(hit: TermHit, after: string): string | undefined {
 function nounIsLabel(before: string, after: string): boolean {
   if (/^\s+from\b/i.test(after)) return false;
   return NOUN_OWNER_BEFORE.test(before) || NOUN_AIM_AFTER.test(after);
+}
+
+/** Professionals and officials: a family's account of how they were treated is theirs to give (001 §5.12). */
+const PROFESSIONALS = new Set(['officer', 'officers', 'staff', 'teacher', 'teachers', 'worker', 'workers', 'nurse', 'nurses', 'doctor', 'doctors',
+  'professional', 'professionals', 'practitioner', 'practitioners', 'receptionist', 'receptionists', 'paramedic', 'paramedics', 'guard', 'guards',
+  'interpreter', 'manager', 'landlord', 'caretaker', 'warden', 'constable', 'constables', 'sergeant']);
+const REPORTED_BEFORE = /\b(?:said|says|told (?:me|us|staff|the \w+)|explained|complained|reported|alleged|described how|feels|felt) (?:that )?(?:the |a |an |his |her |their |two |some |several )?(?:[\w'-]+ ){0,2}$/i;
+
+/** 'Ms Bello told me the police officers were aggressive': her account of professionals, not our label. */
+function isAccountOfProfessional(target: Target, before: string): boolean {
+  const head = target.head;
+  if (!head || target.relation === 'attributive' || !PROFESSIONALS.has(head.normal)) return false;
+  const upToHead = before.slice(0, before.lastIndexOf(head.text));
+  return upToHead.length > 0 && REPORTED_BEFORE.test(upToHead);
 }
 
 /** 'she said she felt angry', 'he told me he was angry about the delay'. */

@@ -492,6 +492,7 @@ export function subjectBefore(view: SentenceView, verb: number): Omit<Target, 'r
   let j = verb - 1;
   while (j >= 0 && (AUXILIARIES.has(view.word(j)) || LINKING.has(view.word(j)) || view.isAdverb(j) || view.isNumber(j))) j--;
   if (j < 0) return { kind: 'none', elided: true };
+  j = beforeRelativeClause(view, j);
   const w = view.word(j);
   // 'a reputation for being hard to reach', 'known for being loud': a gerund clause shares the main subject.
   const gerundAfterPreposition = PREPOSITIONS.has(w) && LINKING.has(view.word(verb)) && /ing$/.test(view.word(verb));
@@ -528,6 +529,20 @@ export function reportedClauseStart(view: SentenceView, before: number): number 
     return start < before ? start : 0;
   }
   return 0;
+}
+
+/**
+ * 'Grandad, who is non-compliant with his medication, was angry': when the words before a verb close a
+ * relative clause set off by commas, the subject is the noun before that clause. Returns the index of that
+ * noun, or `end` unchanged.
+ */
+export function beforeRelativeClause(view: SentenceView, end: number): number {
+  if (end + 1 >= view.tokens.length || !view.gapBefore(end + 1).includes(',')) return end;
+  for (let k = end; k > 0; k--) {
+    if (HARD_PUNCTUATION.test(view.gapBefore(k + 1))) return end;
+    if ((view.word(k) === 'who' || view.word(k) === 'which') && view.gapBefore(k).includes(',')) return k - 1;
+  }
+  return end;
 }
 
 /** The head of the noun phrase ending at `end`: 'her hours at the care home' → hours. */

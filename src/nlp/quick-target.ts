@@ -15,6 +15,7 @@ import {
   SentenceView,
   TITLES,
   classifyWord,
+  beforeRelativeClause,
   compileLexicon,
   fieldOwner,
   isTitledName,
@@ -130,6 +131,9 @@ function quickSubject(view: SentenceView, verb: number): Subject | undefined {
   let j = verb - 1;
   while (j >= 0 && !HARD_PUNCTUATION.test(view.gapBefore(j + 1)) && isSkippable(view, j)) j--;
   if (j < 0) return { kind: 'none', elided: true };
+  const antecedent = beforeRelativeClause(view, j);
+  // 'Grandad, who is …, was angry': the noun before the relative clause, as findTarget reads it.
+  if (antecedent !== j) return relativeAntecedent(view, antecedent);
   if (isBracketedAge(view, j)) return isNamed(view, j - 1) ? { kind: 'person', head: view.tokens[j - 1] } : undefined;
   // 'Her mother, Ms Leanne Fraser, has …': a titled name in apposition is a person, whichever noun is the head.
   if (view.gapBefore(j + 1).trim() === ',' && isTitledName(view.tokens, j)) return { kind: 'person', head: view.tokens[j] };
@@ -144,6 +148,14 @@ function quickSubject(view: SentenceView, verb: number): Subject | undefined {
   if (w === 'we') return { kind: 'service', head: view.tokens[j] };
   if (w === 'it' && clauseOpens(view, j)) return { kind: 'thing', head: view.tokens[j] };
   return nounPhrase(view, j, false);
+}
+
+/** The noun before ', who …,' when the lexicon or a title decides it and it opens its clause. */
+function relativeAntecedent(view: SentenceView, end: number): Subject | undefined {
+  if (end < 0) return undefined;
+  const w = view.word(end);
+  if (NOMINATIVE.has(w)) return { kind: 'person', head: view.tokens[end] };
+  return nounPhrase(view, end, false);
 }
 
 /**

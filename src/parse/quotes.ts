@@ -180,7 +180,7 @@ const UNQUOTED_MENTION_BEFORE = new RegExp(
 );
 /** Advice about labelling: "do not describe parents as aggressive", "avoid calling a family hard to reach". */
 const LABELLING_ADVICE_BEFORE =
-  /\b(?:not|never|n't|no longer|avoid(?:s|ed|ing)?|stop(?:ped)?|instead of|rather than)\s+(?:to\s+)?(?:label(?:s|led|ling)?|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|refer(?:ring)? to|record(?:s|ed|ing)?|writ(?:e|es|ing))\s+(?:\w+\s+){0,4}(?:as\s+)?$/i;
+  /\b(?:not|never|n't|no longer|avoid(?:s|ed|ing)?|stop(?:ped)?|instead of|rather than)\s+(?:to\s+)?(?:label(?:s|led|ling)?|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|refer(?:ring)? to|record(?:s|ed|ing)?|writ(?:e|es|ing))\s+(?:\w+\s+){0,4}(?:as\s+)?(?:[\w'-]+\s*(?:,|or|and|, or|, and)\s+){0,4}$/i;
 const UNQUOTED_MENTION_AFTER = /^\s*(?:\(|,)?\s*(?:is|was|are|were)\s+(?:an?\s+)?(?:outdated|offensive|unhelpful|inappropriate|no longer (?:used|acceptable)|not (?:used|acceptable|appropriate))\b|^\s+(?:is|was) (?:a|an|the) (?:term|word|label|phrase)\b/i;
 
 /** 'She describes herself as a woman of colour': the person's own description, without quotation marks (001 §2.2). */

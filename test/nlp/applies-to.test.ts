@@ -82,4 +82,8 @@ describe('findTarget, wider classes', () => {
     expect(target('Father: hostile on arrival.', 'hostile')).toEqual(['person', 'predicative', 'Father']);
     expect(target('Note: hostile environment policy applies.', 'hostile')[0]).toBe('thing');
   });
+  it('skips a relative clause set off by commas to find the subject', () => {
+    expect(target('Grandad, who is unwell, was hostile at the door.', 'hostile')).toEqual(['person', 'predicative', 'Grandad']);
+    expect(target('The boiler, which is old, is loud.', 'loud')[0]).toBe('thing');
+  });
 });

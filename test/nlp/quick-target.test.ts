@@ -72,6 +72,10 @@ const LABELS = [
   'The meeting was ⟦intimidating⟧ for Ms Ray.',
   'Music was ⟦loud⟧ in the flat.',
   'The school run is ⟦chaotic⟧, Mum says.',
+  'Grandad, who is unwell, was ⟦hostile⟧ at the door.',
+  'The boiler, which is old, is ⟦loud⟧.',
+  'Father: ⟦hostile⟧ on arrival.',
+  'Staff said the mother moved twice and has been ⟦resistant⟧ to support.',
 ];
 
 describe('quickTarget', () => {

@@ -40,6 +40,8 @@ ruleTester(rule, {
     { text: 'Avoid words such as aggressive, hostile and volatile in assessments.', note: 'list after a term word' },
     { text: 'There is no evidence that Mr Ellis is volatile with the children.', note: 'an unsupported claim' },
     { text: 'Staff should record what happened rather than writing that a parent was hostile.', note: 'advice about wording' },
+    { text: 'Ms Bello told me the police officers were aggressive when they searched the flat.', note: "the person's account of professionals" },
+    { text: '- Never describe parents as hostile, volatile or aggressive in a report.', format: 'markdown', note: 'a list after advice' },
   ],
   invalid: [
     { text: 'Ms Kamara was ⟦hostile⟧ when we arrived.', errors: [{ messageId: 'label', severity: 'warning', suggestions: 0 }] },
@@ -82,5 +84,8 @@ ruleTester(rule, {
     { text: 'Father: ⟦hostile⟧ and ⟦evasive⟧ during the visit.', note: 'a field named after a person' },
     { text: 'Mr Ray - ⟦aggressive⟧ on the phone, calmer in person.', note: 'a dash field' },
     { text: 'The family are fleeing a ⟦hostile⟧ and violent ex-partner.', note: 'labels on perpetrators are labels' },
+    { text: 'The housing officer was ⟦rude⟧ to Ms Sato at the door.', note: "the worker's own label on an officer" },
+    { text: 'Grandad, who lives with the family, was ⟦hostile⟧ at the door.', note: 'subject before a relative clause' },
+    { text: 'The nursery says Remi, who is three, is often ⟦defiant⟧ at lunch.', note: 'subject before a relative clause' },
   ],
 });
