@@ -15,7 +15,7 @@ const PERPETRATORS = /\b(?:exploiters?|perpetrators?|abusers?|groomers?|gangs?|t
 /** 'the men who groomed her': people described by what they did to a victim. */
 const PERPETRATOR_CLAUSE = /\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:groomed|exploited|abused|trafficked|targeted|raped|assaulted|controlled|coerced)\b/i;
 /** A record field about conduct: 'Presentation: hostile', 'Risk to staff: aggressive and volatile'. */
-const CONDUCT_FIELD_BEFORE = /\b(?:presentation|behaviou?rs?|demeanou?r|mood|attitude|manner|risks?(?: to (?:staff|workers|others|professionals))?|presenting|conduct|temperament)\s*:\s*(?:(?:very|quite|often|at times|[\w-]+\s*(?:,|and|or))\s*)*$/i;
+const CONDUCT_FIELD_BEFORE = /\b(?:presentation|behaviou?rs?|demeanou?r|mood|attitude|manner|risks?(?: to (?:staff|workers|others|professionals))?|presenting(?: issues| needs| concerns| behaviou?rs?)?|conduct|temperament|concerns?|reasons? for referral)\s*:\s*(?:(?:very|quite|often|at times|[\w-]+\s*(?:,|and|or))\s*)*$/i;
 /** Named offences: 'arrested for threatening behaviour', 'witness intimidation'. */
 const OFFENCE_CONTEXT = /\b(?:arrest(?:ed)?|charg(?:e|ed|es)|caution(?:ed)?|convict(?:ed|ions?)|offences?|public order|section 4|s\.?\s?4a?|prosecut(?:ed|ion)|court|pleaded|plead)\b/i;
 /** A noun label names somebody's conduct when it is theirs or aimed at someone. */
@@ -106,12 +106,14 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   if (id === 'manipulative' && (PERPETRATORS.test(text) || PERPETRATOR_CLAUSE.test(text))) return 'describes how perpetrators exploit a victim';
   if (hit.term.form === 'noun') {
     if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
+    if (CONDUCT_FIELD_BEFORE.test(before)) return undefined;
     return nounIsLabel(before, after) ? undefined : 'does not name anybody’s conduct';
   }
 
-  if (CONDUCT_FIELD_BEFORE.test(before)) return undefined;
   // The words alone usually say who the label describes; the tagger is loaded only when they do not.
   const target = quickTarget(sentence, source, hit.first, hit.last) ?? findTarget(new SentenceView(sentence, tags(), source), hit.first, hit.last);
+  // 'Presentation: hostile', 'Risk to staff: volatile' (but 'Risks: aggressive dog' describes the dog).
+  if (CONDUCT_FIELD_BEFORE.test(before) && target.relation !== 'attributive') return undefined;
   if (target.kind === 'thing' || target.kind === 'service') return describeTarget(target);
   if (target.comodifiers.some((t) => /^racis[tm]|^racial/.test(t.normal))) return 'racist abuse named as such';
   if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';

@@ -414,21 +414,22 @@ function predicativeTarget(view: SentenceView, first: number): Target {
 }
 
 /**
- * A record field about a person: 'Father: hostile and evasive', 'Mr Ray - aggressive on the phone'. The words
- * before the colon or dash at `after` are the field's label; when they name a person (from the lexicon or a
- * title, never the tagger, so every caller gets the same answer) the words after describe that person.
+ * A record field about a person or their conduct: 'Father: hostile and evasive', 'Mr Ray - aggressive on the
+ * phone', 'Presentation: guarded'. The words before the colon or dash at `after` are the field's label; when they
+ * name a person or conduct (from the lexicon or a title, never the tagger, so every caller gets the same
+ * answer) the words after describe it.
  */
 export function fieldOwner(view: SentenceView, after: number): Target | undefined {
   const gap = view.gapBefore(after);
   if (after < 1 || after > 4 || !/:|\s[-\u2013\u2014]\s/.test(gap)) return undefined;
   const end = after - 1;
-  const titled = isTitledName(view.tokens, end);
-  if (!titled && (view.isNumber(end) || classifyWord(view.tokens[end], undefined, view.lexicon) !== 'person')) return undefined;
+  const kind = isTitledName(view.tokens, end) ? 'person' : classifyWord(view.tokens[end], undefined, view.lexicon);
+  if (view.isNumber(end) || (kind !== 'person' && kind !== 'behaviour')) return undefined;
   for (let k = 0; k < end; k++) {
     const w = view.word(k);
     if (/[^\s]/.test(view.gapBefore(k + 1)) || !(DETERMINERS.has(w) || TITLES.has(w) || /^\p{Lu}/u.test(view.tokens[k].text))) return undefined;
   }
-  return { kind: 'person', relation: 'predicative', head: view.tokens[end], comodifiers: [] };
+  return { kind, relation: 'predicative', head: view.tokens[end], comodifiers: [] };
 }
 
 /** 'found him rude' (object complement) or note shorthand without a verb: 'Dad hostile on arrival'. */

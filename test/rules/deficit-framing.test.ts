@@ -27,6 +27,7 @@ ruleTester(rule, {
     { text: 'Services that fail to engage fathers miss important risks.', note: 'services failing' },
     { text: 'Mrs Nolan did engage with every session offered.', note: 'no breach' },
     { text: 'There are no concerns that the family have been resistant to help.', note: 'an unsupported claim' },
+    { text: 'The loft conversion is not compliant with fire rules.', note: 'a building' },
   ],
   invalid: [
     { text: 'The Mensah family are ⟦hard to reach⟧.', errors: [{ messageId: 'deficit', suggestions: 0 }] },
@@ -59,5 +60,7 @@ ruleTester(rule, {
     { text: 'Her ⟦disengagement⟧ from the plan is a worry.' },
     { text: 'Staff said the mother moved twice and has been ⟦resistant⟧ to support.', note: 'reported clause, shared subject' },
     { text: 'Family: ⟦hard to reach⟧, no reply to three letters.', note: 'a field named after the family' },
+    { text: 'Mum has ⟦not been engaging⟧ with the nurse.' },
+    { text: 'Dad was ⟦not compliant⟧ with the written agreement.' },
   ],
 });

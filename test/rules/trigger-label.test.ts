@@ -42,6 +42,7 @@ ruleTester(rule, {
     { text: 'Staff should record what happened rather than writing that a parent was hostile.', note: 'advice about wording' },
     { text: 'Ms Bello told me the police officers were aggressive when they searched the flat.', note: "the person's account of professionals" },
     { text: '- Never describe parents as hostile, volatile or aggressive in a report.', format: 'markdown', note: 'a list after advice' },
+    { text: 'Risks: aggressive dog at the property, keep the gate shut.', note: 'a risk field about a dog' },
   ],
   invalid: [
     { text: 'Ms Kamara was ⟦hostile⟧ when we arrived.', errors: [{ messageId: 'label', severity: 'warning', suggestions: 0 }] },
@@ -87,5 +88,7 @@ ruleTester(rule, {
     { text: 'The housing officer was ⟦rude⟧ to Ms Sato at the door.', note: "the worker's own label on an officer" },
     { text: 'Grandad, who lives with the family, was ⟦hostile⟧ at the door.', note: 'subject before a relative clause' },
     { text: 'The nursery says Remi, who is three, is often ⟦defiant⟧ at lunch.', note: 'subject before a relative clause' },
+    { text: 'Concerns: ⟦aggression⟧, ⟦defiance⟧ and ⟦rudeness⟧ at home.', note: 'noun labels in a concerns field' },
+    { text: 'Reason for referral: ⟦hostility⟧ towards neighbours.' },
   ],
 });
