@@ -10,6 +10,8 @@ import { isUnquotedMention } from '../../src/parse/quotes.js';
 const LABEL_PREFIXES = ['passive', 'verbally', 'physically', 'openly', 'overtly', 'very', 'highly', 'increasingly', 'extremely', 'quite', 'emotionally'];
 /** Verbs of receiving: 'received threatening and racist abuse', 'faced hostility from neighbours'. */
 const RECEIVED = /\b(?:receiv(?:e|es|ed|ing)|experienc(?:e|es|ed|ing)|fac(?:e|es|ed|ing)|suffer(?:s|ed|ing)?|subjected to|endur(?:e|es|ed|ing)|target(?:ed)? (?:of|by|with)|victim of|exposed to|on the receiving end of)\s+(?:(?:a|an|the|some|more|repeated|further|verbal|physical|serious|frequent|ongoing|persistent|racist|racial|\w+ly|and|,)\s*){0,4}$/i;
+/** 'tired of being treated as a hostile parent', 'worried about being seen as aggressive': a label others apply to them. */
+const LABEL_RECEIVED = /\b(?:(?:treated|stereotyped|branded) as|being (?:seen|labell?ed|viewed|perceived|called|described|judged|painted|portrayed)(?: as)?)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+)?$/i;
 /** People whose manipulation is the harm being described: 'the exploiters are manipulative' (TERMS, DERBY). */
 const PERPETRATORS = /\b(?:exploiters?|perpetrators?|abusers?|groomers?|gangs?|traffickers?|dealers?|predators?|offenders?|elders|olders|older (?:men|males|adults))\b/i;
 /** 'the men who groomed her': people described by what they did to a victim. */
@@ -117,6 +119,7 @@ function legitimateUse(hit: TermHit, source: string, tags: () => Set<string>[]):
   if (target.kind === 'thing' || target.kind === 'service') return describeTarget(target);
   if (target.comodifiers.some((t) => /^racis[tm]|^racial/.test(t.normal))) return 'racist abuse named as such';
   if (RECEIVED.test(before)) return 'describes harm the person received from somebody else';
+  if (LABEL_RECEIVED.test(before)) return 'a label the person says others put on them';
   if (id === 'angry' && isOwnFeeling(target, source, hit)) return "the person's own feeling, reported";
   if (isAccountOfProfessional(target, before)) return "the person's own account of how a professional treated them";
   return labelsAPerson(target, hit.term.strength === 'strong') ? undefined : describeTarget(target);

@@ -43,6 +43,8 @@ ruleTester(rule, {
     { text: 'Ms Bello told me the police officers were aggressive when they searched the flat.', note: "the person's account of professionals" },
     { text: '- Never describe parents as hostile, volatile or aggressive in a report.', format: 'markdown', note: 'a list after advice' },
     { text: 'Risks: aggressive dog at the property, keep the gate shut.', note: 'a risk field about a dog' },
+    { text: 'Mrs Kamau said she is tired of being treated as a hostile parent at meetings.', note: 'a label others put on her' },
+    { text: 'Dad worries about being seen as aggressive because he is tall and speaks loudly.', note: 'a label he fears' },
   ],
   invalid: [
     { text: 'Ms Kamara was ⟦hostile⟧ when we arrived.', errors: [{ messageId: 'label', severity: 'warning', suggestions: 0 }] },
@@ -90,5 +92,6 @@ ruleTester(rule, {
     { text: 'The nursery says Remi, who is three, is often ⟦defiant⟧ at lunch.', note: 'subject before a relative clause' },
     { text: 'Concerns: ⟦aggression⟧, ⟦defiance⟧ and ⟦rudeness⟧ at home.', note: 'noun labels in a concerns field' },
     { text: 'Reason for referral: ⟦hostility⟧ towards neighbours.' },
+    { text: 'He was labelled as ⟦aggressive⟧ by the previous school.', note: 'a recorded label, not her concern' },
   ],
 });
