@@ -1,6 +1,6 @@
-import { defineRule, type ReportDescriptor, type RuleContext, type Severity } from '../../src/engine/rule.js';
+import { defineRule, type ExemptionReason, type ReportDescriptor, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
-import { isUnquotedMention } from '../../src/parse/quotes.js';
+import { isUnquotedMention, isUnquotedSelfDescription } from '../../src/parse/quotes.js';
 import { wordsAfter, wordsBefore } from '../../src/nlp/label-context.js';
 
 type Group = 'acronym' | 'ethnic-minority' | 'non-white' | 'people-of-colour';
@@ -83,11 +83,16 @@ export default defineRule({
       const descriptor = describe(hit, doc.text, ctx, preset, custom);
       if (handling === 'info') descriptor.severity = 'info';
       const reason = notADescription(hit, doc.text);
-      if (reason) ctx.exempt(descriptor, reason === 'mention' ? 'mention' : 'legitimate-sense', reason === 'mention' ? 'the word is being discussed, not used' : reason);
+      if (reason) ctx.exempt(descriptor, EXEMPTION[reason]?.kind ?? 'legitimate-sense', EXEMPTION[reason]?.why ?? reason);
       else ctx.report(descriptor);
     }
   },
 });
+
+const EXEMPTION: Record<string, { kind: ExemptionReason; why: string }> = {
+  mention: { kind: 'mention', why: 'the word is being discussed, not used' },
+  'self-description': { kind: 'self-description', why: "the person's own description of themselves (001 §2.2)" },
+};
 
 function notADescription(hit: TermHit, source: string): string | undefined {
   const after = wordsAfter(source, hit);
@@ -95,6 +100,7 @@ function notADescription(hit: TermHit, source: string): string | undefined {
   if (hit.term.id === 'bame' && /(?:ethnic|minority|minorities)\s*\(\s*$/i.test(wordsBefore(source, hit))) return 'the acronym of the words just before it';
   if (PROPER_NAME_AFTER.test(after) || NETWORK_AFTER.test(after)) return 'the name of a network or body';
   if (isUnquotedMention(source, hit)) return 'mention';
+  if (isUnquotedSelfDescription(source, hit)) return 'self-description';
   return undefined;
 }
 

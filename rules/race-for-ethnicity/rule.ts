@@ -15,13 +15,18 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'my', 'your', 'our',
 /** 'race' as a competition: 'he won his race', 'they ran in the same race'. */
 const SPORT = /\b(?:ran|run|runs|running|runner|won|win|wins|winning|lost|finish(?:ed|es|ing)?|marathon|\d+k|sprint|relay|laps?|medal|sports? day|athletics|cycling|swim(?:ming)?|horses?|boat|bet|betting|compet(?:e|ed|es|ing|ition)|spectators?|cheer(?:ed|ing)?|start(?:ing)? line)\b/i;
 /** 'the race on Saturday', 'Sunday's race': an event. */
-const EVENT_AFTER = /^\s+(?:on|at|this|next|last|in the park|was won|starts?|started|begins?)\b/i;
+const EVENT_AFTER =
+  /^\s+(?:(?:on|at)\s+(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|sports day|track|stadium|noon|midday|start)|this|next|last|in the park|was won|starts?|started|begins?)\b/i;
 const TIME_POSSESSOR = /^(?:today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|year|month|day|morning|afternoon|evening|night|season)'s$/;
 /** Where 'racial group' or 'racial origin' is the wording of a statute being cited. */
 const STATUTE = /\b(?:Children Act|Equality Act|Race Relations Act|s\.?\s?22|section 22|s\.?\s?9\b|section 9\b|protected characteristic)/i;
 /** 'race' modifying another noun names a topic, not a person's category: 'our race equality plan', 'race hate crime'. */
 const RACE_AS_MODIFIER = /^[-\s]+(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|cars?|tracks?|course|day|horses?|meeting|night|results?|winners?|bikes?|boats?|walkers?|runners?|pack|number|officials?)\b/i;
-const RECORDING_BEFORE = /\b(?:record(?:s|ed|ing)?|ask(?:s|ed|ing)? about|note[sd]?|stat(?:e|es|ed|ing)|document(?:s|ed|ing)?|collect(?:s|ed|ing)?|captur(?:e|es|ed|ing)|list(?:s|ed|ing)?|enter(?:s|ed)?|tick(?:ed)?)\s+(?:the\s+|their\s+|his\s+|her\s+)?$/i;
+/** Verbs and phrases of recording personal details: 'record', 'ask about', 'data on'. */
+const RECORDING_VERB = String.raw`\b(?:record(?:s|ed|ing)?|ask(?:s|ed|ing)? (?:about|for)|(?:data|information|figures|statistics) (?:on|about)|(?:broken down|analysed|analyzed|split|grouped) by|monitor(?:s|ed|ing)?|note[sd]?|stat(?:e|es|ed|ing)|document(?:s|ed|ing)?|collect(?:s|ed|ing)?|captur(?:e|es|ed|ing)|list(?:s|ed|ing)?|enter(?:s|ed)?|tick(?:ed)?)\s+`;
+const RECORDING_BEFORE = new RegExp(String.raw`${RECORDING_VERB}(?:the\s+|their\s+|his\s+|her\s+)?$`, 'i');
+/** The same verb before a list of personal details: "records the child's name, age, ". */
+const RECORDING_LIST_BEFORE = new RegExp(String.raw`${RECORDING_VERB}(?:(?:the|their|his|her)\s+)?(?:[\w'’-]+'s\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*(?:,\s*(?:and|or)?|and|or|\/)\s*){1,8}$`, 'i');
 const RECORDING_AFTER = /^\s+(?:(?:is|was|were|has been|had been)\s+)?(?:not\s+)?(?:recorded|stated|known|unknown|given|listed|noted|documented|declared)\b/i;
 const DISCRIMINATION_BEFORE = /\b(?:because of|due to|on (?:the )?grounds of|on account of|based on|regardless of|irrespective of|on the basis of)\s+(?:\w+\s+)?$/i;
 const IDENTITY_WORK = /\b(?:develop(?:ing|ment)?|positive|explor(?:e|es|ed|ing)|sense of|proud|pride|strong|affirm(?:ing)?|life story|identity work)\b/i;
@@ -141,9 +146,17 @@ function classifyingUse(hit: TermHit, source: string): Classification | undefine
     const modifier = source.slice(start, hit.span.start);
     return { span: { start, end: hit.span.end }, safe: false, replacement: `${modifier}${ethnicity}` };
   }
-  if (RECORDING_BEFORE.test(before) || RECORDING_AFTER.test(after)) return { span: hit.span, safe: !plural, replacement: ethnicity };
+  if (RECORDING_BEFORE.test(before) || RECORDING_AFTER.test(after) || recordedInList(before)) return { span: hit.span, safe: !plural, replacement: ethnicity };
   if (/^[-\s]+(?:matched|matching|match)\b/i.test(after)) return { span: hit.span, safe: false, replacement: ethnicity };
   return undefined;
+}
+
+const PERSONAL_DETAIL = /\b(?:age|gender|sex|religion|faith|beliefs?|ethnicity|language|nationality|culture|disability|sexuality|name|date of birth|address)\s*(?:,|and|or|\/)/i;
+
+/** 'Staff record the child's name, age, race and religion': one of the personal details a form records. */
+function recordedInList(before: string): boolean {
+  const list = RECORDING_LIST_BEFORE.exec(before);
+  return list !== null && PERSONAL_DETAIL.test(list[0]);
 }
 
 function checkRacialCategory(hit: TermHit, source: string, ctx: RuleContext): void {

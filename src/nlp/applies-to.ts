@@ -60,7 +60,7 @@ const words = (s: string) => new Set(s.trim().split(/\s+/));
 
 export const PERSON_PRONOUNS = words(`he she they him her them i me you himself herself themselves themself who whom someone somebody
   anyone anybody everyone everybody nobody he's she's they're they've`);
-const SERVICE_PRONOUNS = words(`we us ourselves`);
+export const SERVICE_PRONOUNS = words(`we us ourselves`);
 const THING_PRONOUNS = words(`it this that these those which what something anything everything nothing it's`);
 
 export const PERSON_NOUNS = words(`man men woman women boy boys girl girls child children kid kids baby babies toddler toddlers infant infants
@@ -75,20 +75,27 @@ export const PERSON_NOUNS = words(`man men woman women boy boys girl girls child
   offender offenders prisoner prisoners detainee detainees couple couples group groups community communities population populations
   cohort cohorts member members friend friends peer peers boyfriend girlfriend fiancé fiancée lodger lodgers occupant occupants
   staff worker workers officer officers teacher teachers nurse nurses doctor doctors facilitator
+  grandson grandsons granddaughter granddaughters grandchild grandchildren stepson stepdaughter stepbrother stepsister
+  twin twins godmother godfather landlord landlords landlady landladies manager managers employer employers boss colleague colleagues
+  driver drivers passenger passengers stranger strangers childminder childminders babysitter babysitters adopter adopters
+  perpetrator perpetrators abuser abusers assailant assailants attacker attackers aggressor aggressors suspect suspects
+  defendant defendants complainant complainants respondent respondents appellant appellants exploiter exploiters groomer groomers
+  trafficker traffickers dealer dealers victim victims witness witnesses
+  gypsy gypsies traveller travellers traveler travelers roma refugee refugees migrant migrants immigrant immigrants seeker seekers
   mr mrs ms miss mx dr yp cyp`);
 
 export const BEHAVIOUR_NOUNS = words(`behaviour behaviours behavior behaviors manner manners way ways tone attitude attitudes outburst outbursts
   stance response responses reaction reactions conduct demeanour demeanor mood moods temper temperament personality presentation
   language posture gesture gestures approach interaction interactions stare glare expression expressions character nature
   disposition style tendency tendencies trait traits streak actions action comments comment remarks remark questioning
-  parenting engagement communication mannerisms body`);
+  parenting engagement communication mannerisms body presence`);
 
 const SERVICE_NOUNS = words(`service services team teams agency agencies council councils professional professionals practitioner practitioners
   school schools college nursery police nhs gp hospital department authority authorities organisation organisations organization
-  provider providers system systems we`);
+  provider providers system systems interpreter interpreters we`);
 
 export const THING_NOUNS = words(`treatment treatments chemotherapy chemo therapy radiotherapy surgery cancer cancers tumour tumours tumor tumors
-  lymphoma leukaemia leukemia disease diseases infection infections illness condition conditions growth bacteria virus strain
+  lymphoma leukaemia leukemia prostate breast bowel lung brain bone liver kidney pancreatic ovarian cervical disease diseases infection infections illness condition conditions growth bacteria virus strain
   rash skin wound wounds environment environments policy policies regime takeover architecture climate atmosphere territory world
   letter letters message messages text texts email emails e-mail voicemail voicemails note notes post posts call calls phone
   bang bangs noise noises music sound sounds television tv radio alarm alarms party parties volume
@@ -96,44 +103,58 @@ export const THING_NOUNS = words(`treatment treatments chemotherapy chemo therap
   circumstances substance substances chemical chemicals compound dog dogs animal animals cat cats breed health disorder disorders
   home homes flat flats house houses property properties area areas estate estates neighbourhood street streets place places
   building buildings room rooms door doors car cars vehicle vehicles traffic road roads shelf shelves cupboard cupboards cabinet
-  window windows switch socket tap bath toilet loft attic top location locations site sites
+  window windows switch socket tap bath toilet loft attic top location locations site sites stairs staircase kitchen bedroom bedrooms
+  garden hallway ceiling wall walls floor drawer drawers bed beds cot cooker fridge freezer oven boiler heater radiator
   meeting meetings process processes conference conferences hearing hearings court courts interview interviews procedure
   system journey time times period day days week weeks morning mornings evening evenings night nights year years
   awakening shock word words joke jokes contact sessions session timetable pattern patterns prices price costs cost
   world life-threatening form type kind version`);
 
-const DETERMINERS = words(`the a an this that these those his her their my our your its some any no every each both all another either neither such`);
-const PREPOSITIONS = words(`of at in on from with for to by during after before about over under towards toward into onto through throughout
+/** Titles before a name: 'Ms Price', 'Mr Jo Black'. A capitalised word after one is a name, whatever else it can mean. */
+export const TITLES = words(`mr mrs ms miss mx dr`);
+
+/** 'Ms Price', 'Mr Kwame Church': the capitalised token at `i` is (part of) a titled name. */
+export function isTitledName(tokens: readonly Token[], i: number): boolean {
+  for (let k = i, steps = 0; k >= 0 && steps < 3; k--, steps++) {
+    if (!/^\p{Lu}/u.test(tokens[k].text)) return false;
+    if (k < i && TITLES.has(tokens[k].normal.replace(/\.$/, ''))) return true;
+  }
+  return false;
+}
+
+export const DETERMINERS = words(`the a an this that these those his her their my our your its some any no every each both all another either neither such`);
+const INDEFINITE = words(`a an`);
+export const PREPOSITIONS = words(`of at in on from with for to by during after before about over under towards toward into onto through throughout
   around near against without within between among amongst across behind beside despite like since until upon via per than`);
-const LINKING = words(`is was were are am be been being 's become became becomes becoming seem seems seemed appear appears appeared
+export const LINKING = words(`is was were are am be been being 's become became becomes becoming seem seems seemed appear appears appeared
   remain remains remained remaining get gets got getting grow grew grows growing turn turned turns go went goes sound sounds sounded
   look looks looked act acts acted stay stays stayed`);
-const FEEL = words(`feel feels felt feeling`);
+export const FEEL = words(`feel feels felt feeling`);
 /** Verbs whose object takes a complement: 'found him rude', 'considers the family uncooperative'. */
-const COMPLEMENT_VERBS = words(`find finds found finding consider considers considered considering deem deems deemed think thinks thought
+export const COMPLEMENT_VERBS = words(`find finds found finding consider considers considered considering deem deems deemed think thinks thought
   believe believes believed call calls called calling judge judges judged make makes made making render renders rendered`);
 /** Verbs before 'as': 'described her as', 'presents as', 'came across as'. */
-const AS_VERBS = words(`describe describes described describing see sees seen saw seeing view views viewed viewing regard regards regarded
+export const AS_VERBS = words(`describe describes described describing see sees seen saw seeing view views viewed viewing regard regards regarded
   perceive perceives perceived present presents presented presenting across label labels labelled labeled labelling portray portrays
   portrayed characterise characterised characterize characterized paint painted depict depicted record records recorded note noted
   report reports reported identify identified known come comes came assess assessed rate rated`);
-const AUXILIARIES = words(`has have had having can could may might will would shall should must do does did not n't also often sometimes
+export const AUXILIARIES = words(`has have had having can could may might will would shall should must do does did not n't also often sometimes
   always never usually generally frequently occasionally previously reportedly allegedly apparently again still then now already
   increasingly very quite extremely really particularly especially so too more most less rather fairly somewhat highly visibly
   clearly initially later once just been being become to continue continues continued tend tends tended known said thought believed
   likely unlikely proved proven found considered used going seemed appeared seem appear seems appears remains remained remain
   ever even recently currently consistently repeatedly constantly almost`);
-const CONJUNCTIONS = words(`and or but yet nor`);
-const SUBORDINATORS = words(`because when whenever while whilst although though if unless since until after before where whereas so once
+export const CONJUNCTIONS = words(`and or but yet nor`);
+export const SUBORDINATORS = words(`because when whenever while whilst although though if unless since until after before where whereas so once
   that as`);
-const RELATIVES = words(`who which that whom`);
-const ADVERB_WORDS = words(`very quite extremely really particularly especially so too more most less rather fairly somewhat highly visibly
+export const RELATIVES = words(`who which that whom`);
+export const ADVERB_WORDS = words(`very quite extremely really particularly especially so too more most less rather fairly somewhat highly visibly
   clearly often sometimes always never usually increasingly also at times first initially later again still then now already
   becoming potentially physically verbally openly overtly deeply incredibly consistently repeatedly constantly`);
 /** Short adverbial phrases that can sit between a linking verb and its complement: 'was at times hostile'. */
 const ADVERBIAL_PAIRS = new Set(['at times', 'at first', 'at points', 'on occasion', 'on occasions', 'in turn']);
 
-const HARD_PUNCTUATION = /[;:.!?()[\]{}\u2014\u2013]|\s-\s/;
+export const HARD_PUNCTUATION = /[;:.!?()[\]{}\u2014\u2013]|\s-\s/;
 
 export function classifyWord(token: Token, tags: Set<string> | undefined, extra?: CompiledLexicon): TargetKind {
   // A hyphenated noun is classified by its last part: 'ex-partner' → partner, 'step-father' → father.
@@ -158,7 +179,7 @@ export function classifyWord(token: Token, tags: Set<string> | undefined, extra?
   return 'unknown';
 }
 
-interface CompiledLexicon {
+export interface CompiledLexicon {
   person: Set<string>;
   behaviour: Set<string>;
   thing: Set<string>;
@@ -199,6 +220,8 @@ export class SentenceView {
   }
 
   isFunctionWord(i: number): boolean {
+    // 'Mr A', 'Ms May': an initial or a surname after a title is a name, whatever word it spells.
+    if (i >= 0 && i < this.tokens.length && isTitledName(this.tokens, i)) return false;
     const w = this.word(i);
     return DETERMINERS.has(w) || PREPOSITIONS.has(w) || LINKING.has(w) || CONJUNCTIONS.has(w) || SUBORDINATORS.has(w) || AUXILIARIES.has(w);
   }
@@ -213,6 +236,7 @@ export class SentenceView {
   /** A noun that can head a noun phrase (not a pronoun, determiner or possessive). */
   isNoun(i: number): boolean {
     if (i < 0 || i >= this.tokens.length || this.isFunctionWord(i) || this.isNumber(i)) return false;
+    if (isTitledName(this.tokens, i)) return !this.isPossessive(i);
     const w = this.word(i).replace(/'s$/, '');
     if (PERSON_NOUNS.has(w) || BEHAVIOUR_NOUNS.has(w) || THING_NOUNS.has(w) || SERVICE_NOUNS.has(w)) return !this.isPossessive(i);
     if (this.lexicon.person.has(w) || this.lexicon.thing.has(w) || this.lexicon.behaviour.has(w)) return !this.isPossessive(i);
@@ -224,7 +248,8 @@ export class SentenceView {
   }
 
   isAdjective(i: number): boolean {
-    return this.has(i, 'Adjective') && !this.isNoun(i);
+    // The tagger sometimes calls a preposition an adjective ('the cupboard under the stairs').
+    return this.has(i, 'Adjective') && !this.isNoun(i) && !PREPOSITIONS.has(this.word(i)) && !DETERMINERS.has(this.word(i));
   }
 
   isAdverb(i: number): boolean {
@@ -236,6 +261,7 @@ export class SentenceView {
   }
 
   classify(i: number): TargetKind {
+    if (isTitledName(this.tokens, i)) return 'person';
     return classifyWord(this.tokens[i], this.tags[i], this.lexicon);
   }
 }
@@ -243,9 +269,26 @@ export class SentenceView {
 /** Finds what a descriptive word (tokens first..last) applies to. */
 export function findTarget(view: SentenceView, first: number, last: number): Target {
   const attributive = attributiveHead(view, last);
+  if (attributive?.kind === 'unknown') return complementNounPhrase(view, first) ?? attributive;
   if (attributive) return attributive;
   if (/ly$/.test(view.word(last))) return mannerTarget(view, first);
   return predicativeTarget(view, first);
+}
+
+/**
+ * 'he is an intimidating presence', 'she was a volatile figure': a noun phrase after a linking verb describes
+ * the subject, so an adjective on a noun the lexicon does not know applies to that subject when it is a person.
+ */
+function complementNounPhrase(view: SentenceView, first: number): Target | undefined {
+  let j = first - 1;
+  while (j >= 0 && view.isAdverb(j)) j--;
+  if (!INDEFINITE.has(view.word(j))) return undefined;
+  for (j--; j >= 0 && !LINKING.has(view.word(j)); j--) {
+    if (!AUXILIARIES.has(view.word(j)) && !view.isAdverb(j)) return undefined;
+  }
+  if (j < 0 || HARD_PUNCTUATION.test(view.gapBefore(j + 1))) return undefined;
+  const subject = subjectBefore(view, j);
+  return subject.kind === 'person' ? { ...subject, relation: 'predicative', link: view.tokens[j], comodifiers: [] } : undefined;
 }
 
 /** 'aggressive or volatile service users' → users; 'an aggressive form of cancer' → cancer. */
@@ -332,7 +375,11 @@ function predicativeTarget(view: SentenceView, first: number): Target {
   if (first === 0) return { kind: 'none', relation: 'predicative', comodifiers: [], elided: true };
   let crossedConjunction = false;
   for (let j = first - 1; j >= 0; j--) {
-    if (HARD_PUNCTUATION.test(view.gapBefore(j + 1))) break;
+    if (HARD_PUNCTUATION.test(view.gapBefore(j + 1))) {
+      const owner = fieldOwner(view, j + 1);
+      if (owner) return owner;
+      break;
+    }
     const w = view.word(j);
     const pair = j > 0 ? `${view.word(j - 1)} ${w}` : '';
     if (ADVERBIAL_PAIRS.has(pair)) {
@@ -364,6 +411,25 @@ function predicativeTarget(view: SentenceView, first: number): Target {
     break;
   }
   return { kind: 'none', relation: 'none', comodifiers: [] };
+}
+
+/**
+ * A record field about a person or their conduct: 'Father: hostile and evasive', 'Mr Ray - aggressive on the
+ * phone', 'Presentation: guarded'. The words before the colon or dash at `after` are the field's label; when they
+ * name a person or conduct (from the lexicon or a title, never the tagger, so every caller gets the same
+ * answer) the words after describe it.
+ */
+export function fieldOwner(view: SentenceView, after: number): Target | undefined {
+  const gap = view.gapBefore(after);
+  if (after < 1 || after > 4 || !/:|\s[-\u2013\u2014]\s/.test(gap)) return undefined;
+  const end = after - 1;
+  const kind = isTitledName(view.tokens, end) ? 'person' : classifyWord(view.tokens[end], undefined, view.lexicon);
+  if (view.isNumber(end) || (kind !== 'person' && kind !== 'behaviour')) return undefined;
+  for (let k = 0; k < end; k++) {
+    const w = view.word(k);
+    if (/[^\s]/.test(view.gapBefore(k + 1)) || !(DETERMINERS.has(w) || TITLES.has(w) || /^\p{Lu}/u.test(view.tokens[k].text))) return undefined;
+  }
+  return { kind, relation: 'predicative', head: view.tokens[end], comodifiers: [] };
 }
 
 /** 'found him rude' (object complement) or note shorthand without a verb: 'Dad hostile on arrival'. */
@@ -427,10 +493,13 @@ export function subjectBefore(view: SentenceView, verb: number): Omit<Target, 'r
   let j = verb - 1;
   while (j >= 0 && (AUXILIARIES.has(view.word(j)) || LINKING.has(view.word(j)) || view.isAdverb(j) || view.isNumber(j))) j--;
   if (j < 0) return { kind: 'none', elided: true };
+  j = beforeRelativeClause(view, j);
   const w = view.word(j);
-  if (CONJUNCTIONS.has(w) || (SUBORDINATORS.has(w) && !RELATIVES.has(w))) {
+  // 'a reputation for being hard to reach', 'known for being loud': a gerund clause shares the main subject.
+  const gerundAfterPreposition = PREPOSITIONS.has(w) && LINKING.has(view.word(verb)) && /ing$/.test(view.word(verb));
+  if (CONJUNCTIONS.has(w) || (SUBORDINATORS.has(w) && !RELATIVES.has(w)) || gerundAfterPreposition) {
     // 'stood in the doorway … and was loud': the subject is shared with the first clause.
-    const first = firstNounPhraseHead(view, 0, j);
+    const first = firstNounPhraseHead(view, reportedClauseStart(view, j), j);
     return first === undefined ? { kind: 'none', elided: true } : { kind: view.classify(first), head: view.tokens[first] };
   }
   if (RELATIVES.has(w)) {
@@ -442,6 +511,39 @@ export function subjectBefore(view: SentenceView, verb: number): Omit<Target, 'r
   if (view.isPronoun(j)) return { kind: view.classify(j), head: view.tokens[j] };
   if (!view.isNoun(j) && !view.isPossessive(j)) return { kind: 'unknown' };
   return { kind: view.classify(phraseHead(view, j)), head: view.tokens[phraseHead(view, j)] };
+}
+
+const REPORTING_VERBS = words(`said says told tells reported reports stated states explained explains noted notes added adds thinks thought
+  believes believed felt feels`);
+
+/**
+ * Where the clause that a word at `before` belongs to starts, after the last reporting verb before it: in 'The
+ * manager said the family moved and have been hard to reach', the shared subject is 'the family', not 'the manager'.
+ */
+export function reportedClauseStart(view: SentenceView, before: number): number {
+  for (let k = before - 1; k > 0; k--) {
+    if (!REPORTING_VERBS.has(view.word(k))) continue;
+    let start = k + 1;
+    // 'told me (that) …', 'said that …'
+    if (['me', 'us', 'him', 'her', 'them', 'staff'].includes(view.word(start)) && view.word(k) === 'told') start++;
+    if (view.word(start) === 'that') start++;
+    return start < before ? start : 0;
+  }
+  return 0;
+}
+
+/**
+ * 'Grandad, who is non-compliant with his medication, was angry': when the words before a verb close a
+ * relative clause set off by commas, the subject is the noun before that clause. Returns the index of that
+ * noun, or `end` unchanged.
+ */
+export function beforeRelativeClause(view: SentenceView, end: number): number {
+  if (end + 1 >= view.tokens.length || !view.gapBefore(end + 1).includes(',')) return end;
+  for (let k = end; k > 0; k--) {
+    if (HARD_PUNCTUATION.test(view.gapBefore(k + 1))) return end;
+    if ((view.word(k) === 'who' || view.word(k) === 'which') && view.gapBefore(k).includes(',')) return k - 1;
+  }
+  return end;
 }
 
 /** The head of the noun phrase ending at `end`: 'her hours at the care home' → hours. */

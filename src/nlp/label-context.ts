@@ -34,8 +34,13 @@ const NEGATION = new Set(['not', "n't", 'never', 'no', 'nor', 'neither']);
 const NEGATION_FILLERS = new Set(['at', 'all', 'been', 'be', 'being', 'appear', 'seem', 'become', 'as', 'so', 'too', 'very', 'particularly', 'overly',
   'in', 'any', 'way', 'of', 'about', 'sign', 'signs', 'evidence', 'history', 'concern', 'concerns', 'indication', 'indications', 'report', 'reports', 'incidents']);
 
+/** 'There is no evidence that Dad is volatile': a claim the sentence says there is nothing to support. */
+const UNSUPPORTED_CLAIM =
+  /\b(?:no|not any|never any|without any|nor any)\s+(?:\w+\s+)?(?:evidence|concerns?|indications?|suggestions?|reports?|signs?|record|basis|reason to (?:think|believe))\s+(?:to (?:suggest|show|indicate) )?that\s+(?:[\w'’-]+\s+){0,5}$/i;
+
 /** 'was not aggressive', 'never rude', 'did not seem hostile': the behaviour is recorded as absent. */
-export function isNegated(hit: TermHit): boolean {
+export function isNegated(hit: TermHit, source?: string): boolean {
+  if (source !== undefined && UNSUPPORTED_CLAIM.test(wordsBefore(source, hit))) return true;
   const tokens = hit.sentence.tokens;
   for (let i = hit.first - 1, steps = 0; i >= 0 && steps < 4; i--, steps++) {
     const w = tokens[i].normal;

@@ -104,11 +104,26 @@ function speakerField(speaker: string | undefined): { speaker?: string } {
 }
 
 /**
+ * An instruction to rewrite the wording: '… and rewrite them to describe what was said', 'must be reworded',
+ * 'replace these labels'. Words described in such a sentence are the wording under review, not a description.
+ */
+const REWRITE_INSTRUCTION =
+  /\b(?:rewrit(?:e|es|ing)|rewor(?:d|ds|ding)|rephras(?:e|es|ing)|replac(?:e|es|ing)|remov(?:e|es|ing)|amend(?:s|ing)?|correct(?:s|ing)?|challeng(?:e|es|ing))\s+(?:them|it|these|those|this|such|each|every|any|the (?:words?|labels?|terms?|entries|entry|records?|notes?|descriptions?|wording|language|phrases?))\b|\b(?:be|been|are|is|were|was)\s+(?:rewritten|reworded|rephrased|replaced|removed|amended|corrected|challenged)\b/i;
+/** The word is the complement of a labelling verb: 'described as', 'describe parents as', 'called'. */
+const LABELLED_AS = /\b(?:describ|call|label|record|refer|brand|portray|characteri[sz]|writ|term)\w*\s+(?:[\w'-]+\s+){0,3}(?:as\s+)?(?:(?:'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”|[\w'-]+)\s*(?:,|or|and)\s+){0,3}$/i;
+
+/** 'Records that describe parents as aggressive must be rewritten': wording under review, not a description. */
+function isWordingUnderReview(before: string, after: string): boolean {
+  return LABELLED_AS.test(before) && REWRITE_INSTRUCTION.test(after);
+}
+
+/**
  * Decides whose words a quotation holds from the words of its sentence before and after it.
  */
 export function classifyQuote(before: string, inner: string, after: string): { kind: QuoteKind; speaker?: string } {
   if (SELF_BEFORE.test(before)) return { kind: 'self-description' };
   if (MENTION_BEFORE.test(before) || MENTION_AFTER.test(after)) return { kind: 'mention' };
+  if (isWordingUnderReview(before, after) || LABELLING_ADVICE_BEFORE.test(before)) return { kind: 'mention' };
   if (SPEECH_DIRECT.test(before)) return { kind: 'speech', ...speakerField(speakerBefore(before)) };
   if (SPEECH_AFTER.test(after)) return { kind: 'speech' };
   const earlier = speakerBefore(before);
@@ -191,13 +206,19 @@ function inheritListKinds(prose: string, quotes: Quote[]): Quote[] {
 const TERM_WORD = '(?:terms?|words?|labels?|phrases?|expressions?|acronyms?|abbreviations?|descriptions?|descriptors?|wording)';
 /** 'the term BAME', 'labels such as aggressive', 'we no longer use BAME': a word discussed without quotation marks. */
 const UNQUOTED_MENTION_BEFORE = new RegExp(
-  `\\b${TERM_WORD}\\s*(?:such as|like|including|e\\.g\\.|of|:)?\\s*[:,]?\\s*(?:[\\w'-]+(?:\\s+[\\w'-]+){0,3}\\s*(?:,|and|or|, and|, or)\\s+){0,4}$|\\b(?:no longer use[sd]?|stop(?:ped)? using|avoid(?:s|ed|ing)? using|do not use|does not use|don't use|doesn't use|not to use|rather than|instead of|replac(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:${TERM_WORD}\\s+)?$`,
+  `\\b${TERM_WORD}\\s*(?:such as|like|including|e\\.g\\.|of|:)?\\s*[:,]?\\s*(?:[\\w'-]+(?:\\s+[\\w'-]+){0,3}\\s*(?:,|and|or|, and|, or)\\s+){0,4}$|\\b(?:no longer use[sd]?|stop(?:ped)? using|avoid(?:s|ed|ing)?(?: using)?|do not use|does not use|don't use|doesn't use|not to use|rather than|instead of|replac(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:${TERM_WORD}\\s+)?(?:[\\w'-]+\\s*(?:,|and|or|, and|, or)\\s+){0,4}$`,
   'i',
 );
 /** Advice about labelling: "do not describe parents as aggressive", "avoid calling a family hard to reach". */
 const LABELLING_ADVICE_BEFORE =
-  /\b(?:not|never|n't|no longer|avoid(?:s|ed|ing)?|stop(?:ped)?|instead of)\s+(?:to\s+)?(?:label(?:s|led|ling)?|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|refer(?:ring)? to|record(?:s|ed|ing)?|writ(?:e|es|ing))\s+(?:\w+\s+){0,3}(?:as\s+)?$/i;
+  /\b(?:not|never|n't|no longer|avoid(?:s|ed|ing)?|stop(?:ped)?|instead of|rather than)\s+(?:to\s+)?(?:label(?:s|led|ling)?|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|refer(?:ring)? to|record(?:s|ed|ing)?|writ(?:e|es|ing))\s+(?:\w+\s+){0,4}(?:as\s+)?(?:[\w'-]+\s*(?:,|or|and|, or|, and)\s+){0,4}$/i;
 const UNQUOTED_MENTION_AFTER = /^\s*(?:\(|,)?\s*(?:is|was|are|were)\s+(?:an?\s+)?(?:outdated|offensive|unhelpful|inappropriate|no longer (?:used|acceptable)|not (?:used|acceptable|appropriate))\b|^\s+(?:is|was) (?:a|an|the) (?:term|word|label|phrase)\b/i;
+
+/** 'She describes herself as a woman of colour': the person's own description, without quotation marks (001 §2.2). */
+export function isUnquotedSelfDescription(source: string, hit: { sentence: Sentence; span: Span }): boolean {
+  const before = source.slice(hit.sentence.span.start, hit.span.start);
+  return SELF_BEFORE.test(before.replace(/\b(?:an?|the)\s+$/i, ''));
+}
 
 /**
  * True when a word is discussed rather than used although it is not in quotation marks:
@@ -206,5 +227,5 @@ const UNQUOTED_MENTION_AFTER = /^\s*(?:\(|,)?\s*(?:is|was|are|were)\s+(?:an?\s+)
 export function isUnquotedMention(source: string, hit: { sentence: Sentence; span: Span }): boolean {
   const before = source.slice(hit.sentence.span.start, hit.span.start);
   const after = source.slice(hit.span.end, hit.sentence.span.end);
-  return UNQUOTED_MENTION_BEFORE.test(before) || LABELLING_ADVICE_BEFORE.test(before) || UNQUOTED_MENTION_AFTER.test(after);
+  return UNQUOTED_MENTION_BEFORE.test(before) || LABELLING_ADVICE_BEFORE.test(before) || UNQUOTED_MENTION_AFTER.test(after) || isWordingUnderReview(before, after);
 }

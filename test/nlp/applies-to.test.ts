@@ -59,3 +59,31 @@ describe('subjectBefore', () => {
     expect(subjectBefore(new SentenceView(sentence, tagSentence(doc, sentence), text), verb).head?.text).toBe('Obi');
   });
 });
+
+describe('findTarget, wider classes', () => {
+  it('takes a capitalised word after a title for a person, whatever else it means', () => {
+    expect(target('Ms Price appeared hostile to the baby.', 'hostile')).toEqual(['person', 'predicative', 'Price']);
+    expect(target('Mr A was rude to the nurse.', 'rude')).toEqual(['person', 'predicative', 'A']);
+  });
+  it('knows perpetrators and suspects are people', () => {
+    expect(target('The perpetrator was hostile towards officers.', 'hostile')[0]).toBe('person');
+  });
+  it('lets a noun phrase after a linking verb carry the label to its subject', () => {
+    expect(target('He is an intimidating figure at the school gate.', 'intimidating')).toEqual(['person', 'predicative', 'He']);
+    expect(target('It is an aggressive strain of the virus.', 'aggressive')[0]).toBe('thing');
+  });
+  it('gives a gerund after a preposition the subject of its clause', () => {
+    expect(target('The family have a reputation for being hard to reach.', 'hard')[0]).toBe('person');
+  });
+  it('does not take a preposition the tagger calls an adjective for part of the subject', () => {
+    expect(target('The cupboard under the stairs is hard to reach.', 'hard')).toEqual(['thing', 'predicative', 'cupboard']);
+  });
+  it('reads a field named after a person: "Father: hostile"', () => {
+    expect(target('Father: hostile on arrival.', 'hostile')).toEqual(['person', 'predicative', 'Father']);
+    expect(target('Note: hostile environment policy applies.', 'hostile')[0]).toBe('thing');
+  });
+  it('skips a relative clause set off by commas to find the subject', () => {
+    expect(target('Grandad, who is unwell, was hostile at the door.', 'hostile')).toEqual(['person', 'predicative', 'Grandad']);
+    expect(target('The boiler, which is old, is loud.', 'loud')[0]).toBe('thing');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
-import { classifyQuote, isUnquotedMention } from '../../src/parse/quotes.js';
+import { classifyQuote, isUnquotedMention, isUnquotedSelfDescription } from '../../src/parse/quotes.js';
 
 /** Every quotation of a one-line text as [quoted text, kind, speaker]. */
 function quotesOf(text: string) {
@@ -80,5 +80,35 @@ describe('isUnquotedMention', () => {
   it('does not treat a plain use as a mention', () => {
     expect(mentioned('Mr Ruiz was aggressive at the door.', 'aggressive')).toBe(false);
     expect(mentioned('She uses aggressive language with staff.', 'aggressive')).toBe(false);
+  });
+});
+
+describe('wording under review', () => {
+  it('treats quoted labels in a sentence that asks for them to be rewritten as mentions', () => {
+    expect(quotesOf('Find notes where carers were described as "hostile" or "evasive" and rewrite them.').map((q) => q[1])).toEqual(['mention', 'mention']);
+    expect(classifyQuote('Records that call a parent ', 'volatile', ' must be reworded before the hearing.').kind).toBe('mention');
+  });
+  it('keeps a quoted third-party label when nothing asks for rewording', () => {
+    expect(classifyQuote('The nursery described Mum as ', 'hostile', ' at pick-up.').kind).toBe('third-party-label');
+  });
+  it('sees unquoted labels under review and a list after "avoid"', () => {
+    expect(mentioned('Entries that describe fathers as aggressive will be rewritten.', 'aggressive')).toBe(true);
+    expect(mentioned('Avoid BAME and BME in reports.', 'BME')).toBe(true);
+    expect(mentioned('Mum was described as aggressive by the school.', 'aggressive')).toBe(false);
+  });
+});
+
+describe('isUnquotedSelfDescription', () => {
+  const selfDescribed = (text: string, word: string) => {
+    const doc = parseDocument(text);
+    const start = text.indexOf(word);
+    return isUnquotedSelfDescription(text, { sentence: doc.sentences[0], span: { start, end: start + word.length } });
+  };
+  it('sees a person describing themselves without quotation marks', () => {
+    expect(selfDescribed('Ms Addo describes herself as a woman of colour.', 'woman of colour')).toBe(true);
+    expect(selfDescribed('He identifies as BME.', 'BME')).toBe(true);
+  });
+  it('does not take a description by others for one', () => {
+    expect(selfDescribed('The form describes her as BME.', 'BME')).toBe(false);
   });
 });

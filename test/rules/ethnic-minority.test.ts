@@ -15,6 +15,9 @@ ruleTester(rule, {
     { text: 'Ten families from ethnic minority backgrounds took part.', options: { preset: 'chscp' }, note: 'chscp allows it' },
     { text: 'People from the global majority are over-represented in the data.', note: 'preferred term' },
     { text: 'The sign was printed in white and non-reflective paint.', note: 'no match' },
+    { text: 'Ms Addo describes herself as a woman of colour.', note: 'unquoted self-description' },
+    { text: 'Avoid BAME and BME in reports; name the groups.', note: 'a list after avoid' },
+    { text: 'Please stop using BAME, BME or non-white in case notes.', note: 'a list after stop using' },
   ],
   invalid: [
     { text: 'We will interview all ⟦BAME⟧ applicants who meet the criteria.', errors: [{ messageId: 'collective', suggestions: ['global majority'] }] },
@@ -31,5 +34,7 @@ ruleTester(rule, {
     { text: 'More ⟦BAME⟧ governors are needed.', options: { preferred: 'racially minoritised' }, errors: [{ suggestions: ['racially minoritised'] }] },
     { text: 'The report counts ⟦visible minorities⟧ separately.', errors: [{ severity: 'info' }] },
     { text: '⟦Black and minority ethnic⟧ (BME) staff were surveyed.', errors: [{ messageId: 'acronym' }], note: 'acronym in brackets reported once' },
+    { text: 'Families from ⟦BAME⟧ backgrounds avoid the service.', note: 'avoid after the term is not a mention' },
+    { text: 'Ms Addo says the forms describe her as ⟦BME⟧.', note: 'described by others, not herself' },
   ],
 });

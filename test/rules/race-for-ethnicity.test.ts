@@ -21,6 +21,10 @@ ruleTester(rule, {
     { text: 'Jide showed me his new race car set.', note: 'race as a modifier' },
     { text: 'Kai says he is picked on because of his race.', note: 'discrimination on a protected ground' },
     { text: "He is excited about Saturday's race.", note: 'an event' },
+    { text: 'The school race on the field was cancelled because of rain.', note: 'a running race' },
+    { text: 'Our duty under the Equality Act covers age, disability, race and religion.', note: 'protected characteristics' },
+    { text: 'Kofi’s team won the relay race on Saturday.', note: 'an event' },
+    { text: 'The workshop covered race, racism and identity.', note: 'a topic' },
   ],
   invalid: [
     { text: '⟦Race⟧: White Other.', output: 'Ethnicity: White Other.', errors: [{ messageId: 'race', suggestions: ['Ethnicity'] }] },
@@ -42,5 +46,9 @@ ruleTester(rule, {
       output: '| Name | Ethnicity |\n| --- | --- |\n| Ali | Other |',
       note: 'table header cell',
     },
+    { text: "Staff note the mother's ⟦race⟧ on the visit sheet.", output: "Staff note the mother's ethnicity on the visit sheet.", note: "'on' before a form, not an event" },
+    { text: 'The intake form asks for the ⟦race⟧ of each child.', output: 'The intake form asks for the ethnicity of each child.' },
+    { text: 'Please record name, age, ⟦race⟧ and religion at the first visit.', output: 'Please record name, age, ethnicity and religion at the first visit.', note: 'a recorded list of details' },
+    { text: 'We collect data on ⟦race⟧ and disability.', output: 'We collect data on ethnicity and disability.' },
   ],
 });
