@@ -4,7 +4,7 @@ import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../.
 import {
   isPersonNoun,
   isPluralPersonNoun,
-  lexiconNames,
+  lexiconEntries,
   lexiconHits,
   originMentions,
   PERSON_PRONOUNS,
@@ -35,7 +35,7 @@ interface LabelTerm extends TermEntry {
 function labelTerms(): LabelTerm[] {
   const own = loadTermsBeside(import.meta.url) as LabelTerm[];
   const taken = new Set(own.flatMap((t) => t.match.map((m) => m.toLowerCase().replace(/-/g, ' '))));
-  const regional = lexiconNames()
+  const regional = lexiconEntries()
     .filter((e) => e.kind === 'regional' && !e.plural && !taken.has(e.name.toLowerCase().replace(/-/g, ' ')))
     .map((e): LabelTerm => ({ id: `regional:${e.name}`, match: [e.name], note: 'A region is not a country: ask which country, e.g. Nigerian rather than African.' }));
   return [...own, ...regional];

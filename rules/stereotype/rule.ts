@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { gapBetween, groupWordAt, lexiconHits, lexiconNames, type GroupWord } from '../../src/lexicon/index.js';
+import { gapBetween, groupWordAt, lexiconEntries, lexiconHits, type GroupWord } from '../../src/lexicon/index.js';
 
 /**
  * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
@@ -403,7 +403,7 @@ const FRAME_WORDS = [
 
 /** Frame words plus the first word of every group name (places are not group words). */
 function triggerWords(): string[] {
-  const groupNames = lexiconNames().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
+  const groupNames = lexiconEntries().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
   return [...new Set([...FRAME_WORDS, ...groupNames.map((e) => e.name.split(' ')[0].toLowerCase())])];
 }
 
