@@ -42,7 +42,7 @@ function labelTerms(): LabelTerm[] {
 }
 
 /** "describes herself as (a) …": the person's own description (001 §2.2). */
-const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$|\b(?:she|he|they|i|we)\s+(?:\w+\s+)?identif(?:y|ies|ied)\s+as\s+(?:an?\s+)?$/i;
+const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$|\bidentif(?:y|ies|ied|ying)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:being\s+)?$/i;
 
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
 
@@ -75,10 +75,22 @@ function labelsOf(doc: Document, hits: TermHit[]): Label[] {
 
 const OTHER_RULES_AFTER_MIXED = new Set(['race', 'raced', 'racial', 'heritage', 'parentage', 'ethnicity', 'origins']);
 
+/** "Asian-looking", "Black-appearing": an appearance compound still assigns the category to the person. */
+const APPEARANCE_SUFFIX = /^[-\u2010\u2011](?:looking|appearing)$/i;
+
+/**
+ * "Black, Asian and minority ethnic", "Black and minority ethnic": the BAME acronym spelt out, which the
+ * ethnic-minority rule reports as one phrase.
+ */
+const SPELT_OUT_UMBRELLA_AFTER = /^(?:\s*,?\s*(?:and\s+|&\s+)?(?:Black|Asian|Brown|Mixed|Multiple|Other)\b)*\s*,?\s*(?:and|&)\s+(?:other\s+)?(?:minority\s+ethnic|ethnic\s+minorit|minori[ts]\w*\s+ethnic|global\s+majority|minoriti[sz]ed)/i;
+
 /** The label is only part of a word ("non-white", "Black-led", "Afro-Caribbean") or of a name the lexicon knows ("South African", "Irish Traveller"). */
 function isPartOfLargerWord(doc: Document, label: Label): boolean {
   const { tokens } = label.sentence;
-  if (label.span.start !== tokens[label.first].span.start || label.span.end !== tokens[label.last].span.end) return true;
+  const tokenEnd = tokens[label.last].span.end;
+  const appearance = label.span.end < tokenEnd && APPEARANCE_SUFFIX.test(doc.text.slice(label.span.end, tokenEnd));
+  if (label.span.start !== tokens[label.first].span.start || (label.span.end !== tokenEnd && !appearance)) return true;
+  if (SPELT_OUT_UMBRELLA_AFTER.test(doc.text.slice(label.span.end, label.sentence.span.end))) return true;
   // "non white" belongs to ethnic-minority; "Mixed race" to mixed-race; "mixed heritage" is the preferred form.
   if (tokens[label.first - 1]?.normal === 'non') return true;
   if (label.terms[label.terms.length - 1].id === 'mixed' && OTHER_RULES_AFTER_MIXED.has(tokens[label.last + 1]?.normal ?? '')) return true;
@@ -156,7 +168,10 @@ function saidOfSomebodyElse(doc: Document, ctx: RuleContext, label: Label, origi
   const [a, b] = [tokens[labelOwner], tokens[originOwner]];
   if (a.normal === b.normal || PERSON_PRONOUNS.has(a.normal) || PERSON_PRONOUNS.has(b.normal)) return false;
   if (isPluralPersonNoun(a.normal) || isPluralPersonNoun(b.normal)) return false;
-  return !KIN_POSSESSIVES.has(tokens[originOwner - 1]?.normal ?? '');
+  // "Kwame is Black and his dad is from Accra": the origin is the heritage of the person the label describes. But in
+  // "her mother is South Asian and her father is from Dublin" both are somebody's kin: two different people.
+  const kin = (i: number) => KIN_POSSESSIVES.has(tokens[i - 1]?.normal ?? '');
+  return !(kin(originOwner) && !kin(labelOwner));
 }
 
 /** Origins in the sentence that belong to this label: with several labels, each origin goes to the nearest one. */

@@ -35,6 +35,21 @@ const THING_AFTER = new Set(['moth', 'moths', 'skirt', 'skirts', 'tart', 'jazz',
 
 const isLower = (text: string) => /^\p{Ll}/u.test(text);
 
+/** Nouns for people taken together: "the coloured population", "oriental races". */
+const COLLECTIVE_PEOPLE = new Set(['population', 'populations', 'races', 'folk', 'stock']);
+/** After "of": "of coloured descent", "of oriental appearance". */
+const OF_NOUNS = new Set(['origin', 'origins', 'descent', 'heritage', 'background', 'extraction', 'parentage', 'blood', 'appearance', 'race']);
+/** Before the word, what makes it a colour: "brightly coloured", "cream coloured", "light coloured". */
+const COLOUR_BEFORE = new Set([
+  'light', 'dark', 'pale', 'bright', 'pastel', 'cream', 'rainbow', 'multi', 'red', 'blue', 'green', 'yellow', 'orange',
+  'purple', 'pink', 'black', 'white', 'brown', 'grey', 'gray', 'gold', 'silver', 'rust', 'flesh', 'skin', 'straw',
+  'honey', 'coffee', 'lemon', 'sand', 'plum', 'wine', 'hand', 'vividly', 'brightly', 'richly', 'differently',
+  'variously', 'boldly', 'garishly', 'beautifully', 'gaily', 'loudly', 'freshly', 'prettily', 'attractively',
+  'nicely', 'uniformly', 'evenly', 'unevenly', 'similarly', 'individually', 'colour', 'color',
+]);
+/** "oriental-looking", "coloured-skinned": an appearance compound about a person. */
+const APPEARANCE_SUFFIX = /^[-\u2010\u2011](?:looking|appearing|skinned)$/i;
+
 class Usage {
   constructor(
     private readonly doc: Document,
@@ -59,8 +74,11 @@ class Usage {
   aboutPeople(): boolean {
     const term = this.hit.term as OutdatedTerm;
     const token = this.tokens[this.hit.first];
-    // A word inside a hyphenated compound ("non-coloured", "anti-gypsy") is judged as the compound, not here.
-    if (this.hit.span.start !== token.span.start || this.hit.span.end !== this.tokens[this.hit.last].span.end) return false;
+    // A word inside a hyphenated compound ("non-coloured", "anti-gypsy") is judged as the compound, not here; but
+    // "oriental-looking man" is the word said of a person.
+    const tokenEnd = this.tokens[this.hit.last].span.end;
+    const appearance = this.hit.span.end < tokenEnd && APPEARANCE_SUFFIX.test(this.doc.text.slice(this.hit.span.end, tokenEnd));
+    if (this.hit.span.start !== token.span.start || (this.hit.span.end !== tokenEnd && !appearance)) return false;
     if (THING_AFTER.has(this.n(this.hit.last + 1))) return false;
     switch (term.use) {
       case 'always':
@@ -80,6 +98,11 @@ class Usage {
   private describesPerson(): boolean {
     const description = new PersonDescription(this.doc, this.hit, (s) => this.ctx.tags(s));
     if (description.startsProperName()) return false; // "School of Oriental and African Studies"
+    const before = this.n(this.hit.first - 1);
+    if (COLOUR_BEFORE.has(before)) return false;
+    // Unlike a generic category, the word is outdated for people in general too: "many coloured immigrants".
+    const after = this.n(this.hit.last + 1);
+    if (description.personNounIndex() !== undefined || COLLECTIVE_PEOPLE.has(after) || (before === 'of' && OF_NOUNS.has(after))) return true;
     if (description.usage() !== undefined) return true;
     // "married a coloured", "an oriental": the word as a noun after an article, at a clause end
     const next = this.tokens[this.hit.last + 1];

@@ -32,7 +32,18 @@ const SUBJECT_SKIP = new Set([
   'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves', 'is', 'was', 'are', 'were', 'seen', 'described',
 ]);
 /** Between a person and what is said of them: "Dad is originally from Lagos", "she was born in Accra". */
-const OWNER_SKIP = new Set([...COPULAS, ...SUBJECT_SKIP, 'from', 'in', 'born', 'came', 'come', 'comes', 'moved', 'migrated', 'originally', 'arrived', 'fled', 'grew', 'up', 'raised', 'brought']);
+const OWNER_SKIP = new Set([...COPULAS, ...SUBJECT_SKIP, 'from', 'in', 'born', 'came', 'come', 'comes', 'moved', 'migrated', 'originally', 'arrived', 'fled', 'grew', 'up', 'raised', 'brought', 'of', 'a', 'an']);
+/** Between a copula or an opening comma and the label: "they are both White European", "the carers, both White British". */
+const PREDICATE_SKIP = new Set(['both', 'all', 'each', 'also', 'probably', 'possibly', 'clearly', 'apparently', 'visibly', 'presumably']);
+/** The last word of an organisation's or event's name: "the Black Workers' Network", "Black and Asian Staff Forum". */
+const ORGANISATION_ENDINGS = new Set([
+  'network', 'forum', 'group', 'association', 'society', 'alliance', 'collective', 'council', 'trust', 'project',
+  'centre', 'center', 'committee', 'union', 'federation', 'partnership', 'foundation', 'club', 'church', 'fellowship',
+  'board', 'panel', 'caucus', 'service', 'services', 'team', 'month', 'festival', 'awards', 'initiative', 'programme',
+  'program', 'campaign', 'movement', 'charity', 'agency', 'hub', 'academy', 'school', 'college', 'museum', 'library',
+]);
+/** Words that may join the capitalised words of a name: "Black and Asian Workers' Forum", "Society of Black Lawyers". */
+const NAME_LINKS = new Set(['and', '&', 'of', 'for', 'the', 'in']);
 const ETHNICITY_NOUNS = new Set(['ethnicity', 'race', 'origin', 'background', 'heritage', 'identity']);
 const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
 /** Words between the label and the person noun: "a Black young man", "a white social worker". */
@@ -40,6 +51,7 @@ const BETWEEN_WORDS = new Set([
   'young', 'elderly', 'older', 'old', 'little', 'teenage', 'single', 'lone', 'local', 'adult', 'baby', 'infant', 'male',
   'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
   'school', 'family', 'unaccompanied', 'security', 'bus', 'taxi', 'delivery', 'agency', 'night', 'day', 'shop', 'van', 'service', 'community', 'staff', 'team', 'care-experienced',
+  'looking', 'appearing', 'skinned',
 ]);
 const COLOUR_IDIOM_AFTER = /^\s*(?:and\s+blue|as\s+a\s+(?:sheet|ghost)|with\s+(?:shock|fear|rage|anger|cold)|in\s+the\s+face)\b/i;
 /** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
@@ -101,12 +113,30 @@ export class PersonDescription {
    */
   startsProperName(): boolean {
     const { doc, range, tokens } = this;
+    if (this.inOrganisationName()) return true;
     const next = tokens[range.last + 1];
     if (!isCap(tokens[range.last]) || !isCap(next) || !spaced(gapBetween(doc, tokens[range.last], next))) return false;
     const origin = lexiconHits(range.sentence, doc.text).some((h) => h.first === range.last + 1);
     if (!origin && !isPersonNoun(next.normal)) return true;
     const third = tokens[range.last + 2];
     return isPersonNoun(next.normal) && isCap(third) && spaced(gapBetween(doc, next, third));
+  }
+
+  /**
+   * "the Black Workers' Network", "Black and Asian Staff Forum", "Black History Month": capitalised words (with
+   * possessive apostrophes and linking words) running from the label to an organisation's or event's last word.
+   */
+  inOrganisationName(): boolean {
+    const { doc, range, tokens } = this;
+    if (!isCap(tokens[range.first])) return false;
+    for (let k = range.last + 1; k < tokens.length && k <= range.last + 6; k++) {
+      const gap = gapBetween(doc, tokens[k - 1], tokens[k]);
+      if (!/^['’]?s?['’]?\s+$/.test(gap)) return false;
+      const t = tokens[k];
+      if (isCap(t) && ORGANISATION_ENDINGS.has(t.normal)) return true;
+      if (!isCap(t) && !NAME_LINKS.has(t.normal)) return false;
+    }
+    return false;
   }
 
   /** compromise calls the word a place or an organisation ("the Black Country"), and no person noun follows. */
@@ -140,7 +170,8 @@ export class PersonDescription {
     // Walk back over the noun phrase only ("the two young Black boys"), not into the clause before it.
     for (let i = this.range.first - 1; i >= 0 && i >= this.range.first - 3; i--) {
       const t = this.tokens[i];
-      if (GENERAL_DETERMINERS.has(t.normal)) return true;
+      // "our Black staff": the organisation's people as a group, unless counted ("our two Black colleagues")
+      if (GENERAL_DETERMINERS.has(t.normal) || t.normal === 'our') return true;
       if (SPECIFIC_DETERMINERS.has(t.normal) || isNumber(t) || /'s$/.test(t.normal)) return false;
       if (!BETWEEN_WORDS.has(t.normal)) return true;
     }
@@ -150,14 +181,17 @@ export class PersonDescription {
   /** "Mr Fofanah is Black", "father believed to be coloured", "describes the boy as Black". */
   isPredicate(): boolean {
     const { tokens, range, doc } = this;
-    const previous = tokens[range.first - 1];
+    // "they are both White European", "he is probably Asian"
+    let before = range.first - 1;
+    while (before > 0 && PREDICATE_SKIP.has(tokens[before].normal)) before--;
+    const previous = tokens[before];
     if (!previous) return false;
     const next = tokens[range.last + 1];
     // "black and blue", "white as a sheet", "white with shock": how somebody looked, not who they are
     if (COLOUR_IDIOM_AFTER.test(doc.text.slice(range.span.end, range.sentence.span.end))) return false;
     if (next && this.tags()[range.last + 1]?.has('Noun') && !isPersonNoun(next.normal) && !/^[,;.()]/.test(gapBetween(doc, tokens[range.last], next).trim())) return false;
     if (previous.normal === 'as') {
-      for (let i = range.first - 2; i >= 0 && i >= range.first - 5; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
+      for (let i = before - 1; i >= 0 && i >= before - 4; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
       return false;
     }
     // "she's Black", "Mum's Asian": subject and copula in one token
@@ -165,8 +199,8 @@ export class PersonDescription {
     if (contracted && (PERSON_PRONOUNS.has(contracted[1]) || isPersonNoun(contracted[1]))) return true;
     if (!COPULAS.has(previous.normal)) return false;
     // "his ethnicity is White Other": a field written as a sentence
-    if (ETHNICITY_NOUNS.has(tokens[range.first - 2]?.normal ?? '')) return true;
-    return this.subjectIsPerson(range.first - 2);
+    if (ETHNICITY_NOUNS.has(tokens[before - 1]?.normal ?? '')) return true;
+    return this.subjectIsPerson(before - 1);
   }
 
   private subjectIsPerson(from: number): boolean {
@@ -209,7 +243,10 @@ export class PersonDescription {
   /** "Mother (Asian, 30s)", "Mrs Begum, 71, Asian British, widowed". */
   isApposition(): boolean {
     const { doc, range, tokens } = this;
-    const before = doc.text.slice(tokens[range.first - 1]?.span.end ?? range.sentence.span.start, range.span.start).trim();
+    // "the applicants, both White European, …", "the boys (both Black)"
+    let opener = range.first - 1;
+    while (opener >= 0 && PREDICATE_SKIP.has(tokens[opener].normal) && tokens[opener].normal !== 'also') opener--;
+    const before = doc.text.slice(tokens[opener]?.span.end ?? range.sentence.span.start, tokens[opener + 1]?.span.start ?? range.span.start).trim();
     const nextToken = tokens[range.last + 1];
     const after = doc.text.slice(range.span.end, nextToken?.span.start ?? range.sentence.span.end).trim();
     if (!/[(,]$/.test(before) || !(after === '' || /^[,);.]/.test(after))) return false;

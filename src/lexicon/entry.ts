@@ -1,7 +1,8 @@
 /**
  * Kinds that count as a specific origin (001 §2.4): country, demonym, uk-nation, island, people, city-demonym,
- * ethnic-religion. `weak` (British, UK) is an origin too broad to count alone; `regional` and `regional-place`
- * (African, the Caribbean) never count; `religion` is a group, not an origin.
+ * ethnic-religion. `weak` (British, UK, Londoner) is an origin too broad to count alone; `uk-place` (Leeds,
+ * Croydon) is weak only in an origin phrase ("born in Leeds") and nothing where somebody merely lives;
+ * `regional` and `regional-place` (African, the Caribbean) never count; `religion` is a group, not an origin.
  */
 export type LexiconKind =
   | 'country'
@@ -12,6 +13,7 @@ export type LexiconKind =
   | 'city-demonym'
   | 'ethnic-religion'
   | 'weak'
+  | 'uk-place'
   | 'regional'
   | 'regional-place'
   | 'religion';

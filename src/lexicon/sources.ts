@@ -9,7 +9,7 @@ import { phraseKey, type LexiconEntry, type LexiconKind } from './entry.js';
  */
 
 /** When two lists hold the same phrase, the earlier kind wins (a regional label is never made specific). */
-const PRIORITY: LexiconKind[] = ['weak', 'regional', 'regional-place', 'ethnic-religion', 'people', 'uk-nation', 'island', 'city-demonym', 'demonym', 'country', 'religion'];
+const PRIORITY: LexiconKind[] = ['weak', 'uk-place', 'regional', 'regional-place', 'ethnic-religion', 'people', 'uk-nation', 'island', 'city-demonym', 'demonym', 'country', 'religion'];
 
 const PLURAL_KINDS: ReadonlySet<LexiconKind> = new Set(['demonym', 'uk-nation', 'island', 'people', 'city-demonym', 'regional']);
 
@@ -19,6 +19,10 @@ interface PeoplesFile {
   peoples: string[];
   cityDemonyms: string[];
   plurals: Record<string, string>;
+}
+interface UkPlacesFile {
+  places: string[];
+  demonyms: string[];
 }
 interface RegionalFile {
   adjectives: string[];
@@ -52,16 +56,19 @@ function candidates(): Candidate[] {
   const peoples = readLexiconFile<PeoplesFile>('peoples.yml');
   const regional = readLexiconFile<RegionalFile>('regional.yml');
   const religions = readLexiconFile<ReligionsFile>('religions.yml');
+  const ukPlaces = readLexiconFile<UkPlacesFile>('uk-places.yml');
   const countries = countryData();
   const out: Candidate[] = [];
-  const add = (names: string[], kind: LexiconKind) => {
+  const add = (names: string[], kind: LexiconKind, plurals = PLURAL_KINDS.has(kind)) => {
     for (const name of names) {
       out.push({ name, kind, plural: false });
-      const plural = PLURAL_KINDS.has(kind) ? pluralOf(name, peoples.plurals) : undefined;
+      const plural = plurals ? pluralOf(name, peoples.plurals) : undefined;
       if (plural) out.push({ name: plural, kind, plural: true });
     }
   };
   add(countries.weak, 'weak');
+  add(ukPlaces.demonyms.flatMap(spellings), 'weak', true);
+  add(ukPlaces.places, 'uk-place');
   add(regional.adjectives, 'regional');
   add(regional.places, 'regional-place');
   for (const r of religions.religions) {
