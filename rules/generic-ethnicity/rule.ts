@@ -152,6 +152,12 @@ function sameLineSentences(doc: Document, sentence: Sentence): Sentence[] {
 }
 
 const KIN_POSSESSIVES = new Set(['his', 'her', 'their', 'whose']);
+/** Relatives whose origin is the person's heritage too (not a spouse, partner, child or friend). */
+const HERITAGE_KIN = new Set([
+  'mum', 'mother', 'dad', 'father', 'parents', 'parent', 'grandmother', 'grandfather', 'grandparents', 'grandma',
+  'grandad', 'granddad', 'nan', 'nana', 'gran', 'granny', 'family', 'ancestors', 'forebears', 'sister', 'brother',
+  'siblings', 'sibling', 'birth',
+]);
 
 /**
  * Is the origin said of somebody else? "Mum is White and Dad is Polish": both people are named and differ. Not
@@ -170,8 +176,9 @@ function saidOfSomebodyElse(doc: Document, ctx: RuleContext, label: Label, origi
   if (isPluralPersonNoun(a.normal) || isPluralPersonNoun(b.normal)) return false;
   // "Kwame is Black and his dad is from Accra": the origin is the heritage of the person the label describes. But in
   // "her mother is South Asian and her father is from Dublin" both are somebody's kin: two different people.
+  // "Mr Okoro is Black and his wife is Nigerian": a spouse's origin is not his heritage.
   const kin = (i: number) => KIN_POSSESSIVES.has(tokens[i - 1]?.normal ?? '');
-  return !(kin(originOwner) && !kin(labelOwner));
+  return !(kin(originOwner) && HERITAGE_KIN.has(b.normal) && !kin(labelOwner));
 }
 
 /** Origins in the sentence that belong to this label: with several labels, each origin goes to the nearest one. */

@@ -39,7 +39,7 @@ const QUALIFIED_CULTURE_NOUNS = new Set(['background', 'beliefs', 'norms', 'prac
 const CULTURE_QUALIFIERS = new Set(['cultural', 'religious', 'ethnic', 'traditional']);
 const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'the', 'this', 'that', 'such', 'a', 'an']);
 
-const GENERAL_QUANTIFIERS = new Set(['many', 'most', 'all', 'some', 'a', 'lot', 'of', 'lots', 'typical', 'other', 'so']);
+const GENERAL_QUANTIFIERS = new Set(['many', 'most', 'all', 'some', 'a', 'an', 'lot', 'of', 'lots', 'typical', 'other', 'so']);
 /** Adverbs that make a statement about a group a generalisation: "Somali parents often…". */
 const GENERALISING_ADVERBS = new Set([
   'often', 'usually', 'generally', 'typically', 'always', 'never', 'rarely', 'seldom', 'normally', 'commonly',
@@ -100,7 +100,7 @@ const CULTURALLY_NORMAL = new Set(['normal', 'acceptable', 'accepted', 'expected
 const CULTURAL_THING = new Set(['thing', 'issue', 'matter', 'norm', 'practice', 'habit', 'custom', 'trait', 'way', 'problem']);
 const LIKE_ALL = new Set(['like', 'unlike']);
 /** "as is the custom with these people", "it is common practice among Roma families": a way of life named as a group's. */
-const CUSTOM_WORDS = new Set(['custom', 'tradition', 'practice', 'way']);
+const CUSTOM_WORDS = new Set(['custom', 'tradition', 'practice', 'way', 'trait', 'pattern', 'attitude', 'behaviour', 'behavior', 'thing', 'view', 'belief', 'mindset', 'mentality']);
 const CUSTOM_PREPOSITIONS = new Set(['in', 'among', 'amongst', 'with', 'within']);
 /** Before a custom word, what makes it a claim about the group ("as is the custom", "common practice"). */
 const CUSTOM_LEADS = new Set(['is', 'was', "'s", 'common', 'usual', 'normal', 'standard', 'accepted', 'typical', 'customary']);
@@ -113,7 +113,8 @@ const GENERALISING_WORDS = new Set([
   'mostly', 'rarely', 'seldom', 'never', 'expected', 'normal', 'common', 'accepted', 'acceptable', 'customary', 'usual',
 ]);
 /** A group's way of life as the subject of a verb of explaining or ruling: "Ms Ali's culture means…". */
-const CULTURE_SUBJECT_NOUNS = new Set(['culture', 'religion', 'faith', 'background', 'upbringing', 'traditions', 'heritage', 'beliefs', 'customs']);
+/** Not "background" or "upbringing": "his background means he missed school" is about his history, not a culture. */
+const CULTURE_SUBJECT_NOUNS = new Set(['culture', 'religion', 'faith', 'traditions', 'heritage', 'customs']);
 const HONORIFIC_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const CULTURE_SUBJECT_VERBS = new Set([
   'does', "doesn't", 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'requires', 'teaches',
@@ -128,7 +129,7 @@ const PERSONAL = new Set(['their', 'his', 'her', 'its']);
 /** "pride in her culture", "interested in their culture" are not explanations of behaviour. */
 const ENGAGEMENT = new Set(['pride', 'proud', 'interest', 'interested', 'involved', 'involvement', 'confidence', 'confident', 'participate', 'participates', 'engaged', 'immersed', 'included', 'grounded', 'connected', 'connection', 'belonging', 'learning', 'roots', 'rooted', 'joy', 'comfort', 'strength']);
 /** A reason that names discrimination ("bullied because of her religion") is not a stereotype. */
-const DISCRIMINATION = /\b(?:bull(?:y|ied|ying)|target(?:ed|ing)|discriminat\w*|harass\w*|abus\w*|excluded|stopped|searched|picked on|singled out|called names|racis[mt]\w*|hate|attack\w*|mocked|teased|refused|denied|treated (?:differently|unfairly|badly)|disadvantag\w*|marginali[sz]\w*|prejudic\w*|penali[sz]\w*|oppress\w*|stigmati[sz]\w*|victimi[sz]\w*|persecut\w*|profil(?:ed|ing)|insult\w*|barriers?)\b/i;
+const DISCRIMINATION = /\b(?:bull(?:y|ied|ying)|target(?:ed|ing)|discriminat\w*|harass\w*|abus\w*|excluded|stopped|searched|picked on|singled out|called names|racis[mt]\w*|hate|attack\w*|mocked|teased|(?:was|were|been|being|is|are|get|gets|got)\s+(?:refused|denied)|treated (?:differently|unfairly|badly)|disadvantag\w*|marginali[sz]\w*|prejudic\w*|penali[sz]\w*|oppress\w*|stigmati[sz]\w*|victimi[sz]\w*|persecut\w*|profil(?:ed|ing)|insult\w*|barriers?)\b/i;
 const TROPES: [Set<string>, Set<string>][] = [
   [new Set(['angry', 'strong', 'aggressive', 'loud', 'sassy', 'feisty', 'scary']), new Set(['woman', 'women', 'girl', 'girls', 'mother', 'mothers', 'mum', 'mums', 'lady'])],
   [new Set(['absent', 'absentee', 'deadbeat']), new Set(['father', 'fathers', 'dad', 'dads'])],
@@ -144,6 +145,7 @@ const REPORTING = new Set([
 const FIRST_PERSON = new Set(['i', 'we']);
 const STATISTICS = /\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:more|less)\s+likely\b|\bover-?\s*represented\b|\bunder-?\s*represented\b|\bdisproportionate(?:ly)?\b|\brates?\s+of\b|\bproportion\b|\bcensus\b|\bstatistic/i;
 /** A personal practice given as the reason ("prefers a female carer because of her religion") is not a generalisation. */
+const OWN_PRACTICE_NOUNS = new Set(['religion', 'faith', 'beliefs', 'heritage']);
 const PERSONAL_PRACTICE = /\b(?:prefer|prefers|preferred|would like|wants?|wanted|asked|asks|requested|requests|chose|chooses|choose|observes?|fasts?|fasting|does not eat|doesn't eat|did not eat|halal|kosher|vegetarian|prays?|praying|wears?|wearing)\b/i;
 
 class Frames {
@@ -355,7 +357,7 @@ class Frames {
       const noun = this.n(last);
       // Only the clause the reason explains: "he was excluded; his father refused help due to his culture".
       const clause = this.clauseText(i);
-      if (['religion', 'faith', 'beliefs'].includes(noun) && PERSONAL_PRACTICE.test(clause)) return undefined;
+      if (OWN_PRACTICE_NOUNS.has(noun) && PERSONAL_PRACTICE.test(clause)) return undefined;
       if (DISCRIMINATION.test(clause)) return undefined;
       return { first: i, last, kind: 'culture' };
     }
@@ -380,7 +382,8 @@ class Frames {
       const normal = next && CULTURALLY_NORMAL.has(next.normal) && (next.normal !== 'the' || this.n(i + 2) === 'norm');
       if (!comma && normal) return { first: i, last: i + 1, kind: 'culture' };
       // "Culturally, this is normal for them" — but not "Culturally, the family are close to their church".
-      const normLater = this.tokens.slice(i + 1).some((t) => NORM_WORDS.has(t.normal) || ['fine', 'ok', 'okay', 'allowed', 'permitted', 'unacceptable', 'them'].includes(t.normal));
+      // "Culturally, this is normal for them", "Culturally, the family do not talk about…"
+      const normLater = this.tokens.slice(i + 1).some((t) => NORM_WORDS.has(t.normal) || NEGATIVES.has(t.normal) || GENERALISING_WORDS.has(t.normal) || ['fine', 'ok', 'okay', 'allowed', 'permitted', 'unacceptable', 'them'].includes(t.normal));
       if (comma && normLater) return { first: i, last: i, kind: 'culture' };
       return undefined;
     }
@@ -423,7 +426,9 @@ class Frames {
     // "her faith means a lot to her" is about what it means to her, not what it makes her do.
     const verb = this.n(i + 2);
     const valued = ['a', 'so', 'much', 'everything', 'more', 'less'].includes(this.n(i + 3)) || (this.n(i + 3) === 'the' && this.n(i + 4) === 'world');
-    const explains = CULTURE_SUBJECT_VERBS.has(verb) && !valued;
+    // "his faith means he fasts during Ramadan": his own practice, not a generalisation
+    const ownPractice = OWN_PRACTICE_NOUNS.has(noun) && PERSONAL_PRACTICE.test(this.clauseText(i));
+    const explains = CULTURE_SUBJECT_VERBS.has(verb) && !valued && !ownPractice;
     let last = i + 2;
     if (!explains) {
       if (!['is', 'was', "'s"].includes(verb)) return undefined;
@@ -498,7 +503,7 @@ const FRAME_WORDS = [
   'typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically', ...NORM_WORDS, 'culture', 'cultures',
   'cultural', 'culturally', 'religion', 'religious', 'faith', 'ethnicity', 'ethnic', 'heritage', 'tradition',
   'traditions', 'customs', 'nationality', 'black', 'white', 'brown', 'gypsy', 'gypsies', 'traveller', 'travellers',
-  'grt',
+  'grt', ...DEMONSTRATIVES,
 ];
 
 /** Frame words plus the first word of every group name (places are not group words). */

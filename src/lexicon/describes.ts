@@ -30,6 +30,7 @@ const SUBJECT_SKIP = new Set([
   'to', 'be', 'been', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can', 'has', 'have', 'had',
   'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
   'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves', 'is', 'was', 'are', 'were', 'seen', 'described',
+  'each',
 ]);
 /** Between a person and what is said of them: "Dad is originally from Lagos", "she was born in Accra". */
 const OWNER_SKIP = new Set([...COPULAS, ...SUBJECT_SKIP, 'from', 'in', 'born', 'came', 'come', 'comes', 'moved', 'migrated', 'originally', 'arrived', 'fled', 'grew', 'up', 'raised', 'brought', 'of', 'a', 'an']);
@@ -167,6 +168,8 @@ export class PersonDescription {
   isGeneralPlural(): boolean {
     const head = this.personNounIndex();
     if (head === undefined || !isPluralPersonNoun(this.tokens[head].normal)) return false;
+    // "the Black community", "the Gypsy and Traveller community": a community is people in general, not a household.
+    if (['community', 'communities'].includes(this.tokens[head].normal)) return true;
     // Walk back over the noun phrase only ("the two young Black boys"), not into the clause before it.
     for (let i = this.range.first - 1; i >= 0 && i >= this.range.first - 3; i--) {
       const t = this.tokens[i];
