@@ -59,6 +59,18 @@ const COLOUR_IDIOM_AFTER = /^\s*(?:and\s+blue|as\s+a\s+(?:sheet|ghost)|with\s+(?
 const SPECIFIC_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'each']);
 const GENERAL_DETERMINERS = new Set(['many', 'most', 'all', 'some', 'few', 'fewer', 'more', 'other', 'no', 'any', 'several', 'such']);
 
+/** "There is black mould", "It was white": subjects that are not a person. */
+const NOT_PERSON_SUBJECTS = new Set(['there', 'it', 'this', 'that', 'which', 'what', 'everything', 'nothing', 'something']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'around']);
+/** Words after "is Black" that cannot be the noun it colours. */
+const NOT_NOUNS_AFTER = new Set([
+  'and', 'or', 'but', 'with', 'in', 'on', 'at', 'from', 'to', 'of', 'since', 'who', 'which', 'that', 'she', 'he',
+  'they', 'we', 'i', 'so', 'because', 'as', 'was', 'is', 'are', 'were', 'has', 'have', 'had', 'when', 'while',
+  'after', 'before', 'by', 'for', 'not', 'nor', 'born', 'like', 'than', 'too', 'also', 'herself', 'himself',
+  'themselves', 'british', 'english', 'irish', 'and/or', 'if', 'though', 'although', 'then', 'now', 'still', 'only',
+  'her', 'his', 'their', 'its', 'lives', 'living', 'works', 'speaks', 'says', 'said', 'attends', 'will', 'would',
+  'can', 'could', 'may', 'might', 'should', 'does', 'did', 'do', 'but', 'yet', 'however',
+]);
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
 const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
 const spaced = (gap: string) => /^[ \t]+$/.test(gap);
@@ -140,16 +152,19 @@ export class PersonDescription {
     return false;
   }
 
-  /** compromise calls the word a place or an organisation ("the Black Country"), and no person noun follows. */
+  /**
+   * After "in", "at", "to", "from", compromise calls the word a place or an organisation and no person noun
+   * follows ("moved to White Rock"). Elsewhere a place name is already a capitalised run (startsProperName).
+   */
   taggedAsPlace(): boolean {
-    if (this.personNounIndex() !== undefined) return false;
+    if (!PLACE_PREPOSITIONS.has(this.tokens[this.range.first - 1]?.normal ?? '') || this.personNounIndex() !== undefined) return false;
     const tags = this.tags()[this.range.first];
     return tags.has('Place') || tags.has('Organization');
   }
 
   /** "part of a name: "Mr White", "Andrew White". */
   isNamePart(): boolean {
-    return isNamePart(this.doc, this.range.sentence, this.range.first, this.tags());
+    return isNamePart(this.doc, this.range.sentence, this.range.first, () => this.tags());
   }
 
   /** The person noun the word modifies: "a black family", "a Black family support worker". */
@@ -189,10 +204,15 @@ export class PersonDescription {
     while (before > 0 && PREDICATE_SKIP.has(tokens[before].normal)) before--;
     const previous = tokens[before];
     if (!previous) return false;
-    const next = tokens[range.last + 1];
     // "black and blue", "white as a sheet", "white with shock": how somebody looked, not who they are
     if (COLOUR_IDIOM_AFTER.test(doc.text.slice(range.span.end, range.sentence.span.end))) return false;
-    if (next && this.tags()[range.last + 1]?.has('Noun') && !isPersonNoun(next.normal) && !/^[,;.()]/.test(gapBetween(doc, tokens[range.last], next).trim())) return false;
+    // The structure first; whether a noun follows ("is black mould") is asked last, as it may need the tagger.
+    return this.predicateFrame(before) && !this.nounFollows();
+  }
+
+  private predicateFrame(before: number): boolean {
+    const { tokens } = this;
+    const previous = tokens[before];
     if (previous.normal === 'as') {
       for (let i = before - 1; i >= 0 && i >= before - 4; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
       return false;
@@ -206,16 +226,29 @@ export class PersonDescription {
     return this.subjectIsPerson(before - 1);
   }
 
+  /**
+   * "the wall is white paint", "is black mould": a noun right after the word makes it a colour of a thing. The
+   * tagger is asked only when the next word could be a noun at all (not "and", "with", "British", a comma).
+   */
+  private nounFollows(): boolean {
+    const { tokens, range, doc } = this;
+    const next = tokens[range.last + 1];
+    if (!next || isPersonNoun(next.normal) || NOT_NOUNS_AFTER.has(next.normal) || isNumber(next)) return false;
+    if (/^[,;.():–—]/.test(gapBetween(doc, tokens[range.last], next).trim())) return false;
+    return this.tags()[range.last + 1]?.has('Noun') ?? false;
+  }
+
   private subjectIsPerson(from: number): boolean {
     let i = from;
     while (i >= 0 && (SUBJECT_SKIP.has(this.tokens[i].normal) || isNumber(this.tokens[i]))) i--;
     const subject = this.tokens[i];
     if (!subject) return false;
     if (PERSON_PRONOUNS.has(subject.normal) || isPersonNoun(subject.normal)) return true;
-    if (/'s$/.test(subject.normal)) return false;
-    const tags = this.tags()[i];
+    if (/'s$/.test(subject.normal) || NOT_PERSON_SUBJECTS.has(subject.normal)) return false;
     if (!isCap(subject)) return false;
-    if (i > 0 || tags.has('Person') || tags.has('ProperNoun')) return true;
+    if (i > 0) return true;
+    const tags = this.tags()[i];
+    if (tags.has('Person') || tags.has('ProperNoun')) return true;
     // A sentence-initial name compromise does not know ("Kwame is Black"): a capitalised label says ethnicity,
     // where "Paint is white" would not be capitalised.
     return isCap(this.tokens[this.range.first]) && !tags.has('Plural');
@@ -257,6 +290,6 @@ export class PersonDescription {
     while (i >= 0 && (isNumber(tokens[i]) || SUBJECT_SKIP.has(tokens[i].normal))) i--;
     const host = tokens[i];
     if (!host) return false;
-    return isPersonNoun(host.normal) || (isCap(host) && (i > 0 || isNamePart(doc, range.sentence, i, this.tags())));
+    return isPersonNoun(host.normal) || (isCap(host) && (i > 0 || isNamePart(doc, range.sentence, i, () => this.tags())));
   }
 }

@@ -1,4 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/generic-ethnicity/rule.js';
+import { runRules } from '../../src/engine/lint.js';
+import type { Rule } from '../../src/engine/rule.js';
+import { parseDocument } from '../../src/parse/index.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
@@ -75,4 +79,38 @@ ruleTester(rule, {
     { text: 'An ⟦Asian⟧-looking man was seen at the door.', note: 'an appearance compound' },
     { text: 'Maya (9) lives with her mother, who is ⟦Black Caribbean⟧.', note: 'a first name that is also a people is not an origin' },
   ],
+});
+
+describe('generic-ethnicity and the tagger', () => {
+  /** The sentences for which the rule asked compromise for tags (loading it costs ~250 ms). */
+  function taggedSentences(text: string): string[] {
+    const doc = parseDocument(text);
+    const asked: string[] = [];
+    const counting: Rule = {
+      ...rule,
+      check(d, ctx) {
+        rule.check(d, { ...ctx, tags: (s) => (asked.push(text.slice(s.span.start, s.span.end)), ctx.tags(s)) });
+      },
+    };
+    runRules(doc, [counting], { rules: {} });
+    return asked;
+  }
+
+  it.each([
+    'Mr Fofanah is Black and has lived in Croydon for twenty years.',
+    'Child: Poppy Brown (3). Mother: Ms Kerry Brown.',
+    'There is black mould on the bedroom ceiling.',
+    'Kofi had a black eye after football.',
+    'A black man was seen leaving the flat.',
+    'Ethnicity: Mixed. Religion: none.',
+    'Mrs White and Mr Black attended with their advocate.',
+    'Mother (Asian, 30s) attended with the baby.',
+    'The applicants, both White European, live in Wakefield.',
+  ])('decides "%s" without the tagger', (text) => {
+    expect(taggedSentences(text)).toEqual([]);
+  });
+
+  it('asks the tagger when only it can tell: a capitalised word that may be a first name opens the sentence', () => {
+    expect(taggedSentences('Lucy Black chaired the meeting.')).toEqual(['Lucy Black chaired the meeting.']);
+  });
 });
