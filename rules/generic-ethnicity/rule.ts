@@ -233,7 +233,8 @@ export default defineRule({
       if (isPartOfLargerWord(doc, label)) continue;
       const usage = usageOf(doc, ctx, label);
       if (!usage) continue;
-      const contested = label.terms.some((t) => t.contested);
+      // "Black or Black British - African" is the census heading plus a box: as generic as "Black African".
+      const contested = label.terms.every((t) => t.contested);
       const data = { term: label.text, note: label.terms.map((t) => t.note ?? '').find(Boolean) ?? '' };
       const base = { messageId: contested ? 'contested' : policy ? 'aggregate' : 'generic', span: label.span, data };
 

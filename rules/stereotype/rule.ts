@@ -148,6 +148,22 @@ const STATISTICS = /\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:more|less)\s+likely\b
 const OWN_PRACTICE_NOUNS = new Set(['religion', 'faith', 'beliefs', 'heritage']);
 const PERSONAL_PRACTICE = /\b(?:prefer|prefers|preferred|would like|wants?|wanted|asked|asks|requested|requests|chose|chooses|choose|observes?|fasts?|fasting|does not eat|doesn't eat|did not eat|halal|kosher|vegetarian|prays?|praying|wears?|wearing)\b/i;
 
+const groupNamed = new WeakMap<Sentence, boolean>();
+
+/** Does the sentence hold a group word ("Pakistani", "East African", "Roma", "Muslim")? */
+function namesAGroup(doc: Document, sentence: Sentence | undefined): boolean {
+  if (!sentence) return false;
+  let held = groupNamed.get(sentence);
+  if (held === undefined) {
+    held = sentence.tokens.some((_, i) => {
+      const g = groupWordAt(doc, sentence, i);
+      return g !== undefined && g.kind !== 'british';
+    });
+    groupNamed.set(sentence, held);
+  }
+  return held;
+}
+
 class Frames {
   private readonly tokens: Token[];
   private readonly groups = new Map<number, GroupWord | undefined>();
@@ -221,9 +237,14 @@ class Frames {
     return undefined;
   }
 
-  /** "these people", "such families": returns the noun's index. */
+  /**
+   * "these people", "such communities": returns the noun's index. Only when this sentence or the one before names
+   * a group ("…, East African, … In these communities…"): otherwise "these families" are the families just
+   * discussed (in temporary accommodation, on the waiting list), not an ethnic group.
+   */
   private demonstrativeGroup(i: number): number | undefined {
-    return DEMONSTRATIVES.has(this.n(i)) && DEMONSTRATIVE_GROUPS.has(this.n(i + 1)) ? i + 1 : undefined;
+    if (!DEMONSTRATIVES.has(this.n(i)) || !DEMONSTRATIVE_GROUPS.has(this.n(i + 1))) return undefined;
+    return namesAGroup(this.doc, this.sentence) || namesAGroup(this.doc, this.doc.sentences[this.sentence.index - 1]) ? i + 1 : undefined;
   }
 
   /** A GROUP phrase or a culture reference starting at i (after an optional quantifier). */

@@ -78,6 +78,8 @@ ruleTester(rule, {
     { text: 'The applicants, both ⟦White Other⟧, live in Wakefield with their sons.', note: 'where somebody lives is not an origin' },
     { text: 'An ⟦Asian⟧-looking man was seen at the door.', note: 'an appearance compound' },
     { text: 'Maya (9) lives with her mother, who is ⟦Black Caribbean⟧.', note: 'a first name that is also a people is not an origin' },
+    { text: 'Ethnicity: ⟦Black or Black British - African⟧', errors: [{ messageId: 'generic', severity: 'warning' }], note: 'the census heading with a box is not "Black British" alone' },
+    { text: 'Ethnicity: Any ⟦other White⟧ background', note: 'the census write-in box left empty' },
   ],
 });
 
