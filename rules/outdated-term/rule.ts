@@ -15,7 +15,7 @@ import { gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/ind
 interface OutdatedTerm extends TermEntry {
   /** messageId: 'slur', 'offensive' or (the default) 'outdated'. */
   message?: 'slur' | 'offensive';
-  use: 'always' | 'person' | 'people' | 'noun' | 'lower-case';
+  use: 'always' | 'person' | 'people' | 'noun' | 'lower-case' | 'bare-noun';
   heritage?: boolean;
   suggestPeople?: boolean;
 }
@@ -34,6 +34,9 @@ const VERB_AFTER = new Set(['with', 'around', 'about', 'away', 'at', 'on', 'yard
 const THING_AFTER = new Set(['moth', 'moths', 'skirt', 'skirts', 'tart', 'jazz', 'cob', 'cobs', 'cab', 'rose', 'roses', 'dress', 'dresses', 'top', 'tops', 'blouse', 'earrings', 'style', 'music', 'swing', 'kings', 'cream', 'shepherd', 'mountains', 'region', 'languages', 'language']);
 
 const isLower = (text: string) => /^\p{Ll}/u.test(text);
+
+/** After "an illegal": words that show it stands for a person ("an illegal was found", "an illegal who…"). */
+const BARE_NOUN_FOLLOWERS = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'who', 'came', 'arrived', 'working', 'living', 'staying', 'sleeping', 'found', 'from', 'in', 'at', 'on', 'with', 'and']);
 
 /** Nouns for people taken together: "the coloured population", "oriental races". */
 const COLLECTIVE_PEOPLE = new Set(['population', 'populations', 'races', 'folk', 'stock']);
@@ -92,6 +95,8 @@ class Usage {
         return this.nounForPerson();
       case 'lower-case':
         return this.lowerCaseGroup();
+      case 'bare-noun':
+        return this.bareNoun();
     }
   }
 
@@ -125,6 +130,14 @@ class Usage {
     if (/^\p{Lu}/u.test(token.text) && this.hit.first > 0) return false; // Tinker Bell, Mr Tinker
     if (VERB_BEFORE.has(this.n(this.hit.first - 1)) || VERB_AFTER.has(this.n(this.hit.last + 1))) return false;
     return true;
+  }
+
+  /** "an illegal was found", "the illegal who…": after an article, with a verb, relative or punctuation after it. */
+  private bareNoun(): boolean {
+    if (!['a', 'an', 'the', 'one', 'another'].includes(this.n(this.hit.first - 1))) return false;
+    const next = this.tokens[this.hit.last + 1];
+    if (!next || /^[,;.:)!?]/.test(gapBetween(this.doc, this.tokens[this.hit.last], next).trim())) return true;
+    return BARE_NOUN_FOLLOWERS.has(next.normal);
   }
 
   private lowerCaseGroup(): boolean {

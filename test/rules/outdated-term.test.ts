@@ -24,6 +24,7 @@ ruleTester(rule, {
     { text: 'He has a coloured background on his phone screen.', note: '"background" as a thing' },
     { text: 'The Oriental Museum in Durham runs a family day in August.', note: 'a name' },
     { text: 'He fixed the coloured lights in the community centre.', note: 'lights, not people' },
+    { text: 'Mr Dunn said it was an illegal search and he has complained.', note: '"illegal" before a noun' },
   ],
   invalid: [
     { text: 'The caller described a ⟦coloured⟧ woman leaving the flat.', errors: [{ messageId: 'offensive', severity: 'error' }] },
@@ -50,5 +51,6 @@ ruleTester(rule, {
     { text: 'An ⟦oriental⟧-looking man was seen at the door.', note: 'an appearance compound' },
     { text: 'He is said to be of ⟦coloured⟧ descent.', note: 'of … descent' },
     { text: 'An elderly ⟦coloured⟧ man lives at number 4.', note: '"elderly" is not an adverb of colour' },
+    { text: 'Police say an ⟦illegal⟧ was sleeping in the shed.', errors: [{ suggestions: ['undocumented migrant', 'person without immigration status'] }], note: 'the adjective as a noun for a person' },
   ],
 });
