@@ -498,6 +498,22 @@ class Frames {
       while (['also', 'later', 'then', 'has', 'had', 'have', 'clearly', 'openly'].includes(this.n(s))) s--;
       return !FIRST_PERSON.has(this.n(s));
     }
+    return this.attributedAfter(m);
+  }
+
+  /** "Their faith does not allow it, Mr Kofi told me.", "…, she explained.": the account's source comes after it. */
+  private attributedAfter(m: Match): boolean {
+    for (let k = m.last + 1; k < this.tokens.length; k++) {
+      if (!REPORTING.has(this.n(k))) continue;
+      const between = this.doc.text.slice(this.tokens[m.last].span.end, this.tokens[k].span.start);
+      // Only a reporting clause after a comma at the end: ", Mr Kofi told me", ", she said"; not "I think".
+      const clause = /,\s*((?:[\w'’-]+\s+){0,3})$/.exec(between);
+      if (!clause || /[;:–—]/.test(between)) return false;
+      const subject = clause[1].trim().toLowerCase().split(/\s+/);
+      // "…, and the school said the same" is the writer's statement with support, not the account's source.
+      if (['and', 'but', 'so', 'which', 'as', 'although', 'though'].includes(subject[0]) || this.tokens.length - k > (this.n(k) === 'according' ? 6 : 3)) return false;
+      return !subject.some((w) => FIRST_PERSON.has(w));
+    }
     return false;
   }
 

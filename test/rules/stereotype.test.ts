@@ -33,6 +33,8 @@ const cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     { text: 'Somali and Eritrean families attend the group on Tuesdays.', note: 'coordinated groups, a service fact' },
     { text: 'Many Polish families use the Saturday school.', note: 'service use' },
     { text: 'He was excluded in May because of his religion, his mother believes.', note: 'discrimination in the clause the reason explains' },
+    { text: 'Their faith does not allow them to accept a blood transfusion, Mr Boateng told me.', note: 'attributed after the account' },
+    { text: 'In Eritrean culture it is rude to refuse food, according to Mr Tesfay.', note: '"according to" at the end' },
   ],
   invalid: [
     { text: 'The lack of boundaries is ⟦typical of Ghanaian families⟧.', errors: [{ messageId: 'generalisation', severity: 'warning' }] },
@@ -68,6 +70,8 @@ const cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     { text: '⟦Culturally⟧, the family do not talk about mental health.', note: 'fronted "culturally" with a negation' },
     { text: '⟦Within Gypsy and Traveller communities⟧, girls often leave school early.', note: 'coordinated groups' },
     { text: 'That is ⟦typical for an Asian family⟧.', note: '"an" before the group' },
+    { text: '⟦Somali parents tend to⟧ be strict, and the school said the same.', note: 'support after the claim is not its source' },
+    { text: '⟦Somali parents tend to⟧ be strict, I feel.', note: 'the writer\'s own view after a comma' },
   ],
 };
 
