@@ -290,6 +290,10 @@ export class PersonDescription {
     while (i >= 0 && (isNumber(tokens[i]) || SUBJECT_SKIP.has(tokens[i].normal))) i--;
     const host = tokens[i];
     if (!host) return false;
-    return isPersonNoun(host.normal) || (isCap(host) && (i > 0 || isNamePart(doc, range.sentence, i, () => this.tags())));
+    if (isPersonNoun(host.normal)) return true;
+    if (!isCap(host)) return false;
+    // "Jaden, 14, Black British": an age in the apposition says the host is a person, without the tagger.
+    const aged = tokens.slice(i + 1, range.first).some((t) => isNumber(t));
+    return i > 0 || aged || isNamePart(doc, range.sentence, i, () => this.tags());
   }
 }

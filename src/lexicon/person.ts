@@ -87,13 +87,14 @@ export function isNamePart(doc: Document, sentence: Sentence, index: number, tag
   const token = sentence.tokens[index];
   if (!token || !isCapitalised(token.text)) return false;
   if (followsHonorific(sentence, index)) return true;
+  const tagsOf = (i: number) => (typeof tags === 'function' ? tags() : tags)?.[i];
+  const taggedName = (t: Set<string> | undefined) => t !== undefined && (t.has('LastName') || t.has('FirstName') || (t.has('Person') && !t.has('Actor')));
+  // The first word of a sentence: only the tagger can tell "Jaden, 14, …" from "Leeds, …".
+  if (index === 0) return taggedName(tagsOf(0));
   const previous = sentence.tokens[index - 1];
-  if (!previous || !isCapitalised(previous.text) || NOT_FIRST_NAMES.has(previous.normal) || !gapIsSpace(doc, previous, token)) return false;
+  if (!isCapitalised(previous.text) || NOT_FIRST_NAMES.has(previous.normal) || !gapIsSpace(doc, previous, token)) return false;
   if (index - 1 > 0) return true;
-  const all = typeof tags === 'function' ? tags() : tags;
-  const t = all?.[index];
-  if (t && (t.has('LastName') || t.has('FirstName') || (t.has('Person') && !t.has('Actor')))) return true;
-  return all?.[index - 1]?.has('FirstName') ?? false;
+  return taggedName(tagsOf(index)) || (tagsOf(index - 1)?.has('FirstName') ?? false);
 }
 
 export function gapIsSpace(doc: Document, a: Token, b: Token): boolean {

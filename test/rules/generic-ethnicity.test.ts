@@ -80,6 +80,7 @@ ruleTester(rule, {
     { text: 'Maya (9) lives with her mother, who is ⟦Black Caribbean⟧.', note: 'a first name that is also a people is not an origin' },
     { text: 'Ethnicity: ⟦Black or Black British - African⟧', errors: [{ messageId: 'generic', severity: 'warning' }], note: 'the census heading with a box is not "Black British" alone' },
     { text: 'Ethnicity: Any ⟦other White⟧ background', note: 'the census write-in box left empty' },
+    { text: 'Jaden, 14, ⟦Black British⟧, lives with his nan.', errors: [{ messageId: 'contested', severity: 'info' }], note: 'a sentence-initial name with an age in apposition' },
   ],
 });
 
@@ -108,6 +109,7 @@ describe('generic-ethnicity and the tagger', () => {
     'Mrs White and Mr Black attended with their advocate.',
     'Mother (Asian, 30s) attended with the baby.',
     'The applicants, both White European, live in Wakefield.',
+    'Jaden, 14, Black British, lives with his nan.',
   ])('decides "%s" without the tagger', (text) => {
     expect(taggedSentences(text)).toEqual([]);
   });
