@@ -2,6 +2,7 @@ import type { Document, Sentence, Span, Token } from '../../src/document/types.j
 import { defineRule, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
+  endsInAppearanceSuffix,
   isPersonNoun,
   isPluralPersonNoun,
   lexiconEntries,
@@ -75,9 +76,6 @@ function labelsOf(doc: Document, hits: TermHit[]): Label[] {
 
 const OTHER_RULES_AFTER_MIXED = new Set(['race', 'raced', 'racial', 'heritage', 'parentage', 'ethnicity', 'origins']);
 
-/** "Asian-looking", "Black-appearing": an appearance compound still assigns the category to the person. */
-const APPEARANCE_SUFFIX = /^[-\u2010\u2011](?:looking|appearing)$/i;
-
 /**
  * "Black, Asian and minority ethnic", "Black and minority ethnic": the BAME acronym spelt out, which the
  * ethnic-minority rule reports as one phrase.
@@ -88,7 +86,7 @@ const SPELT_OUT_UMBRELLA_AFTER = /^(?:\s*,?\s*(?:and\s+|&\s+)?(?:Black|Asian|Bro
 function isPartOfLargerWord(doc: Document, label: Label): boolean {
   const { tokens } = label.sentence;
   const tokenEnd = tokens[label.last].span.end;
-  const appearance = label.span.end < tokenEnd && APPEARANCE_SUFFIX.test(doc.text.slice(label.span.end, tokenEnd));
+  const appearance = endsInAppearanceSuffix(doc, label.span.end, tokenEnd); // "an Asian-looking man"
   if (label.span.start !== tokens[label.first].span.start || (label.span.end !== tokenEnd && !appearance)) return true;
   if (SPELT_OUT_UMBRELLA_AFTER.test(doc.text.slice(label.span.end, label.sentence.span.end))) return true;
   // "non white" belongs to ethnic-minority; "Mixed race" to mixed-race; "mixed heritage" is the preferred form.

@@ -2,7 +2,7 @@ import type { Document, Sentence, Token } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { matchCase, suggestionsFor, termReport } from '../../src/engine/term-report.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
-import { gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/index.js';
+import { endsInAppearanceSuffix, gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/index.js';
 
 /**
  * Slurs and outdated or othering words for people (001 §2.1–2.2; TERMS.md outdated-term). Most of the work is
@@ -50,8 +50,6 @@ const COLOUR_BEFORE = new Set([
   'variously', 'boldly', 'garishly', 'beautifully', 'gaily', 'loudly', 'freshly', 'prettily', 'attractively',
   'nicely', 'uniformly', 'evenly', 'unevenly', 'similarly', 'individually', 'colour', 'color',
 ]);
-/** "oriental-looking", "coloured-skinned": an appearance compound about a person. */
-const APPEARANCE_SUFFIX = /^[-\u2010\u2011](?:looking|appearing|skinned)$/i;
 
 class Usage {
   constructor(
@@ -80,7 +78,7 @@ class Usage {
     // A word inside a hyphenated compound ("non-coloured", "anti-gypsy") is judged as the compound, not here; but
     // "oriental-looking man" is the word said of a person.
     const tokenEnd = this.tokens[this.hit.last].span.end;
-    const appearance = this.hit.span.end < tokenEnd && APPEARANCE_SUFFIX.test(this.doc.text.slice(this.hit.span.end, tokenEnd));
+    const appearance = endsInAppearanceSuffix(this.doc, this.hit.span.end, tokenEnd, ['looking', 'appearing', 'skinned']);
     if (this.hit.span.start !== token.span.start || (this.hit.span.end !== tokenEnd && !appearance)) return false;
     if (THING_AFTER.has(this.n(this.hit.last + 1))) return false;
     switch (term.use) {

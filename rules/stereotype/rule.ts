@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { gapBetween, groupWordAt, lexiconEntries, lexiconHits, type GroupWord } from '../../src/lexicon/index.js';
+import { gapBetween, groupWordAt, HONORIFICS, lexiconEntries, lexiconHits, type GroupWord } from '../../src/lexicon/index.js';
 
 /**
  * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
@@ -87,7 +87,7 @@ const CLOSED_ADJECTIVES = new Set([
   'reluctant', 'impenetrable', 'guarded', 'defensive', 'protective', 'strict', 'patriarchal', 'traditional', 'proud',
   'religious', 'superstitious', 'controlling', 'aggressive', 'loud', 'lazy', 'violent', 'clever', 'hardworking',
   'hard-working', 'good', 'bad', 'known', 'prone', 'used', 'physical', 'emotional', 'private', 'reserved', 'shy',
-  'patriarchal', 'male-dominated', 'authoritarian', 'hierarchical', 'backward', 'oppressive', 'submissive',
+  'male-dominated', 'authoritarian', 'hierarchical', 'backward', 'oppressive', 'submissive',
 ]);
 const INTENSIFIERS = new Set(['very', 'quite', 'so', 'extremely', 'notoriously', 'really', 'more', 'less', 'too', 'far', 'much', 'rather', 'incredibly', 'particularly']);
 /** "as is common in …", "it is normal for …" */
@@ -112,10 +112,11 @@ const GENERALISING_WORDS = new Set([
   'often', 'usually', 'generally', 'typically', 'always', 'commonly', 'normally', 'traditionally', 'tend', 'tends',
   'mostly', 'rarely', 'seldom', 'never', 'expected', 'normal', 'common', 'accepted', 'acceptable', 'customary', 'usual',
 ]);
-/** A group's way of life as the subject of a verb of explaining or ruling: "Ms Ali's culture means…". */
-/** Not "background" or "upbringing": "his background means he missed school" is about his history, not a culture. */
+/**
+ * A way of life as the subject of a verb of explaining or ruling: "Ms Ali's culture means…". Not "background" or
+ * "upbringing": "his background means he missed school" is about his history, not a culture.
+ */
 const CULTURE_SUBJECT_NOUNS = new Set(['culture', 'religion', 'faith', 'traditions', 'heritage', 'customs']);
-const HONORIFIC_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const CULTURE_SUBJECT_VERBS = new Set([
   'does', "doesn't", 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'requires', 'teaches',
   'forbids', 'prevents', 'encourages', 'demands', 'views', 'frowns', 'discourages', 'means', 'meant', 'makes', 'made',
@@ -461,7 +462,7 @@ class Frames {
     // "Ms Ali's", "the family's": the possessor is part of the frame
     let first = i;
     if (w.endsWith("'s")) {
-      while (first > 0 && first > i - 3 && (/^\p{Lu}/u.test(this.tokens[first - 1].text) || HONORIFIC_WORDS.has(this.n(first - 1)))) first--;
+      while (first > 0 && first > i - 3 && (/^\p{Lu}/u.test(this.tokens[first - 1].text) || HONORIFICS.has(this.n(first - 1)))) first--;
       if (this.n(first - 1) === 'the') first--;
     }
     return this.atClauseStart(first) ? { first, last, kind: 'culture' } : undefined;

@@ -75,6 +75,16 @@ const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.tex
 const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
 const spaced = (gap: string) => /^[ \t]+$/.test(gap);
 
+/**
+ * "Asian-looking", "oriental-appearing": the word's token goes on past the word with an appearance suffix, which
+ * still says the word of a person (where "non-white" or "Black-led" do not). "-skinned" only where asked: "brown-
+ * skinned" describes skin, but "coloured-skinned" is the outdated word all the same.
+ */
+export function endsInAppearanceSuffix(doc: Document, wordEnd: number, tokenEnd: number, suffixes: readonly string[] = ['looking', 'appearing']): boolean {
+  const rest = doc.text.slice(wordEnd, tokenEnd);
+  return wordEnd < tokenEnd && /^[-\u2010\u2011]/.test(rest) && suffixes.includes(rest.slice(1).toLowerCase());
+}
+
 export class PersonDescription {
   private tagCache: Set<string>[] | undefined;
 

@@ -16,4 +16,4 @@ export {
   HONORIFICS,
   PERSON_PRONOUNS,
 } from './person.js';
-export { PersonDescription, type PersonUsage, type WordRange } from './describes.js';
+export { endsInAppearanceSuffix, PersonDescription, type PersonUsage, type WordRange } from './describes.js';
