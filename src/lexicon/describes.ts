@@ -61,6 +61,8 @@ const GENERAL_DETERMINERS = new Set(['many', 'most', 'all', 'some', 'few', 'fewe
 
 /** "There is black mould", "It was white": subjects that are not a person. */
 const NOT_PERSON_SUBJECTS = new Set(['there', 'it', 'this', 'that', 'which', 'what', 'everything', 'nothing', 'something']);
+/** A person noun as a field name just before the word: "Mother:", "Grandmother (maternal):", "Dad –". */
+const PERSON_FIELD_BEFORE = /([\p{L}'’]+)\s*(?:\([^)]*\))?\s*[:–—-]\s*$/u;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'around']);
 /** Words after "is Black" that cannot be the noun it colours. */
 const NOT_NOUNS_AFTER = new Set([
@@ -126,8 +128,9 @@ export class PersonDescription {
   isField(): boolean {
     const { doc, range, tokens } = this;
     if (FIELD_BEFORE.test(doc.text.slice(range.sentence.span.start, range.span.start))) return true;
-    const previous = tokens[range.first - 1];
-    return previous !== undefined && isPersonNoun(previous.normal) && /^\s*(?:\([^)]*\))?\s*[:–—-]\s*$/.test(gapBetween(doc, previous, tokens[range.first]));
+    // "Mother: Black British", "Grandmother (maternal): Black Caribbean", "Dad – White Other"
+    const label = PERSON_FIELD_BEFORE.exec(doc.text.slice(range.sentence.span.start, range.span.start));
+    return label !== null && isPersonNoun(label[1].toLowerCase());
   }
 
   /**

@@ -81,6 +81,7 @@ ruleTester(rule, {
     { text: 'Ethnicity: ⟦Black or Black British - African⟧', errors: [{ messageId: 'generic', severity: 'warning' }], note: 'the census heading with a box is not "Black British" alone' },
     { text: 'Ethnicity: Any ⟦other White⟧ background', note: 'the census write-in box left empty' },
     { text: 'Jaden, 14, ⟦Black British⟧, lives with his nan.', errors: [{ messageId: 'contested', severity: 'info' }], note: 'a sentence-initial name with an age in apposition' },
+    { text: 'Grandmother (maternal): ⟦Black Caribbean⟧, came to the UK in 1962.', note: 'a person field with a bracketed note' },
   ],
 });
 
