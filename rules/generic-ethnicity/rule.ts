@@ -2,9 +2,10 @@ import type { Document, Sentence, Span, Token } from '../../src/document/types.j
 import { defineRule, type RuleContext, type Severity } from '../../src/engine/rule.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
+  endsInAppearanceSuffix,
   isPersonNoun,
   isPluralPersonNoun,
-  lexiconNames,
+  lexiconEntries,
   lexiconHits,
   originMentions,
   PERSON_PRONOUNS,
@@ -35,14 +36,14 @@ interface LabelTerm extends TermEntry {
 function labelTerms(): LabelTerm[] {
   const own = loadTermsBeside(import.meta.url) as LabelTerm[];
   const taken = new Set(own.flatMap((t) => t.match.map((m) => m.toLowerCase().replace(/-/g, ' '))));
-  const regional = lexiconNames()
+  const regional = lexiconEntries()
     .filter((e) => e.kind === 'regional' && !e.plural && !taken.has(e.name.toLowerCase().replace(/-/g, ' ')))
     .map((e): LabelTerm => ({ id: `regional:${e.name}`, match: [e.name], note: 'A region is not a country: ask which country, e.g. Nigerian rather than African.' }));
   return [...own, ...regional];
 }
 
 /** "describes herself as (a) …": the person's own description (001 §2.2). */
-const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$|\b(?:she|he|they|i|we)\s+(?:\w+\s+)?identif(?:y|ies|ied)\s+as\s+(?:an?\s+)?$/i;
+const SELF_DESCRIPTION_BEFORE = /\b(?:describ|identif|see|call|consider|regard|defin)\w*\s+(?:herself|himself|themselves|themself|myself|ourselves)\s+(?:as\s+)?(?:being\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bself[- ]identif\w*\s+as\s+(?:an?\s+)?$|\bidentif(?:y|ies|ied|ying)\s+(?:\w+\s+)?as\s+(?:an?\s+)?(?:being\s+)?$/i;
 
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
 
@@ -75,10 +76,19 @@ function labelsOf(doc: Document, hits: TermHit[]): Label[] {
 
 const OTHER_RULES_AFTER_MIXED = new Set(['race', 'raced', 'racial', 'heritage', 'parentage', 'ethnicity', 'origins']);
 
+/**
+ * "Black, Asian and minority ethnic", "Black and minority ethnic": the BAME acronym spelt out, which the
+ * ethnic-minority rule reports as one phrase.
+ */
+const SPELT_OUT_UMBRELLA_AFTER = /^(?:\s*,?\s*(?:and\s+|&\s+)?(?:Black|Asian|Brown|Mixed|Multiple|Other)\b)*\s*,?\s*(?:and|&)\s+(?:other\s+)?(?:minority\s+ethnic|ethnic\s+minorit|minori[ts]\w*\s+ethnic|global\s+majority|minoriti[sz]ed)/i;
+
 /** The label is only part of a word ("non-white", "Black-led", "Afro-Caribbean") or of a name the lexicon knows ("South African", "Irish Traveller"). */
 function isPartOfLargerWord(doc: Document, label: Label): boolean {
   const { tokens } = label.sentence;
-  if (label.span.start !== tokens[label.first].span.start || label.span.end !== tokens[label.last].span.end) return true;
+  const tokenEnd = tokens[label.last].span.end;
+  const appearance = endsInAppearanceSuffix(doc, label.span.end, tokenEnd); // "an Asian-looking man"
+  if (label.span.start !== tokens[label.first].span.start || (label.span.end !== tokenEnd && !appearance)) return true;
+  if (SPELT_OUT_UMBRELLA_AFTER.test(doc.text.slice(label.span.end, label.sentence.span.end))) return true;
   // "non white" belongs to ethnic-minority; "Mixed race" to mixed-race; "mixed heritage" is the preferred form.
   if (tokens[label.first - 1]?.normal === 'non') return true;
   if (label.terms[label.terms.length - 1].id === 'mixed' && OTHER_RULES_AFTER_MIXED.has(tokens[label.last + 1]?.normal ?? '')) return true;
@@ -140,6 +150,12 @@ function sameLineSentences(doc: Document, sentence: Sentence): Sentence[] {
 }
 
 const KIN_POSSESSIVES = new Set(['his', 'her', 'their', 'whose']);
+/** Relatives whose origin is the person's heritage too (not a spouse, partner, child or friend). */
+const HERITAGE_KIN = new Set([
+  'mum', 'mother', 'dad', 'father', 'parents', 'parent', 'grandmother', 'grandfather', 'grandparents', 'grandma',
+  'grandad', 'granddad', 'nan', 'nana', 'gran', 'granny', 'family', 'ancestors', 'forebears', 'sister', 'brother',
+  'siblings', 'sibling', 'birth',
+]);
 
 /**
  * Is the origin said of somebody else? "Mum is White and Dad is Polish": both people are named and differ. Not
@@ -156,7 +172,11 @@ function saidOfSomebodyElse(doc: Document, ctx: RuleContext, label: Label, origi
   const [a, b] = [tokens[labelOwner], tokens[originOwner]];
   if (a.normal === b.normal || PERSON_PRONOUNS.has(a.normal) || PERSON_PRONOUNS.has(b.normal)) return false;
   if (isPluralPersonNoun(a.normal) || isPluralPersonNoun(b.normal)) return false;
-  return !KIN_POSSESSIVES.has(tokens[originOwner - 1]?.normal ?? '');
+  // "Kwame is Black and his dad is from Accra": the origin is the heritage of the person the label describes. But in
+  // "her mother is South Asian and her father is from Dublin" both are somebody's kin: two different people.
+  // "Mr Okoro is Black and his wife is Nigerian": a spouse's origin is not his heritage.
+  const kin = (i: number) => KIN_POSSESSIVES.has(tokens[i - 1]?.normal ?? '');
+  return !(kin(originOwner) && HERITAGE_KIN.has(b.normal) && !kin(labelOwner));
 }
 
 /** Origins in the sentence that belong to this label: with several labels, each origin goes to the nearest one. */
@@ -189,7 +209,7 @@ export default defineRule({
     docs: {
       summary: "Record specific origins, not only 'White', 'Black' or 'Asian'.",
       rationale:
-        "Standard 2.3 says 'White', 'Black' and 'Asian' are often data-collection labels, too generic to say who a family are; standard 2.4 asks us to record the specific country or countries of origin and, where relevant, the generation in the UK, because we do not generalise. The rule flags a person, family or group given only a broad category (including 'Black African', 'White Other', 'South Asian' and an ethnicity field of 'Mixed' or 'Other') when no country, nationality or people is stated for them in the same sentence. 'White British' and 'Black British' alone are contested and reported as info. Surnames, places, objects ('a black coat'), names such as Black History Month, statements about people in general and quoted self-descriptions are not flagged; in policy documents the finding is info.",
+        "Standard 2.3 says 'White', 'Black' and 'Asian' are often data-collection labels, too generic to say who a family are; standard 2.4 asks us to record the specific country or countries of origin and, where relevant, the generation in the UK, because we do not generalise. The rule flags a person, family or group given only a broad category (including 'Black African', 'White Other', 'South Asian' and an ethnicity field of 'Mixed' or 'Other') when no country, nationality or people is stated for them in the same sentence. 'White British' and 'Black British' alone are contested and reported as info, and so is a broad colour category with only a UK birthplace ('born in Leeds', 'a Londoner'); where somebody lives is not an origin at all, and neither is an origin stated for another relative (a partner, or the other parent). Surnames, places, objects ('a black coat'), names such as Black History Month, statements about people in general and quoted self-descriptions are not flagged; in policy documents the finding is info.",
       examples: {
         bad: ['Mr Fofanah, 41, is Black and has lived in Croydon for twenty years.', 'Ethnicity: Mixed.', 'A South Asian woman in her 60s called the duty line.'],
         good: [
@@ -211,7 +231,8 @@ export default defineRule({
       if (isPartOfLargerWord(doc, label)) continue;
       const usage = usageOf(doc, ctx, label);
       if (!usage) continue;
-      const contested = label.terms.some((t) => t.contested);
+      // "Black or Black British - African" is the census heading plus a box: as generic as "Black African".
+      const contested = label.terms.every((t) => t.contested);
       const data = { term: label.text, note: label.terms.map((t) => t.note ?? '').find(Boolean) ?? '' };
       const base = { messageId: contested ? 'contested' : policy ? 'aggregate' : 'generic', span: label.span, data };
 

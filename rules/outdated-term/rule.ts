@@ -2,7 +2,7 @@ import type { Document, Sentence, Token } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { matchCase, suggestionsFor, termReport } from '../../src/engine/term-report.js';
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
-import { gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/index.js';
+import { endsInAppearanceSuffix, gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/index.js';
 
 /**
  * Slurs and outdated or othering words for people (001 §2.1–2.2; TERMS.md outdated-term). Most of the work is
@@ -15,7 +15,7 @@ import { gapBetween, PersonDescription, surnamesIn } from '../../src/lexicon/ind
 interface OutdatedTerm extends TermEntry {
   /** messageId: 'slur', 'offensive' or (the default) 'outdated'. */
   message?: 'slur' | 'offensive';
-  use: 'always' | 'person' | 'people' | 'noun' | 'lower-case';
+  use: 'always' | 'person' | 'people' | 'noun' | 'lower-case' | 'bare-noun';
   heritage?: boolean;
   suggestPeople?: boolean;
 }
@@ -34,6 +34,22 @@ const VERB_AFTER = new Set(['with', 'around', 'about', 'away', 'at', 'on', 'yard
 const THING_AFTER = new Set(['moth', 'moths', 'skirt', 'skirts', 'tart', 'jazz', 'cob', 'cobs', 'cab', 'rose', 'roses', 'dress', 'dresses', 'top', 'tops', 'blouse', 'earrings', 'style', 'music', 'swing', 'kings', 'cream', 'shepherd', 'mountains', 'region', 'languages', 'language']);
 
 const isLower = (text: string) => /^\p{Ll}/u.test(text);
+
+/** After "an illegal": words that show it stands for a person ("an illegal was found", "an illegal who…"). */
+const BARE_NOUN_FOLLOWERS = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'who', 'came', 'arrived', 'working', 'living', 'staying', 'sleeping', 'found', 'from', 'in', 'at', 'on', 'with', 'and']);
+
+/** Nouns for people taken together: "the coloured population", "oriental races". */
+const COLLECTIVE_PEOPLE = new Set(['population', 'populations', 'races', 'folk', 'stock']);
+/** After "of": "of coloured descent", "of oriental appearance". */
+const OF_NOUNS = new Set(['origin', 'origins', 'descent', 'heritage', 'background', 'extraction', 'parentage', 'blood', 'appearance', 'race']);
+/** Before the word, what makes it a colour: "brightly coloured", "cream coloured", "light coloured". */
+const COLOUR_BEFORE = new Set([
+  'light', 'dark', 'pale', 'bright', 'pastel', 'cream', 'rainbow', 'multi', 'red', 'blue', 'green', 'yellow', 'orange',
+  'purple', 'pink', 'black', 'white', 'brown', 'grey', 'gray', 'gold', 'silver', 'rust', 'flesh', 'skin', 'straw',
+  'honey', 'coffee', 'lemon', 'sand', 'plum', 'wine', 'hand', 'vividly', 'brightly', 'richly', 'differently',
+  'variously', 'boldly', 'garishly', 'beautifully', 'gaily', 'loudly', 'freshly', 'prettily', 'attractively',
+  'nicely', 'uniformly', 'evenly', 'unevenly', 'similarly', 'individually', 'colour', 'color',
+]);
 
 class Usage {
   constructor(
@@ -59,8 +75,11 @@ class Usage {
   aboutPeople(): boolean {
     const term = this.hit.term as OutdatedTerm;
     const token = this.tokens[this.hit.first];
-    // A word inside a hyphenated compound ("non-coloured", "anti-gypsy") is judged as the compound, not here.
-    if (this.hit.span.start !== token.span.start || this.hit.span.end !== this.tokens[this.hit.last].span.end) return false;
+    // A word inside a hyphenated compound ("non-coloured", "anti-gypsy") is judged as the compound, not here; but
+    // "oriental-looking man" is the word said of a person.
+    const tokenEnd = this.tokens[this.hit.last].span.end;
+    const appearance = endsInAppearanceSuffix(this.doc, this.hit.span.end, tokenEnd, ['looking', 'appearing', 'skinned']);
+    if (this.hit.span.start !== token.span.start || (this.hit.span.end !== tokenEnd && !appearance)) return false;
     if (THING_AFTER.has(this.n(this.hit.last + 1))) return false;
     switch (term.use) {
       case 'always':
@@ -74,12 +93,19 @@ class Usage {
         return this.nounForPerson();
       case 'lower-case':
         return this.lowerCaseGroup();
+      case 'bare-noun':
+        return this.bareNoun();
     }
   }
 
   private describesPerson(): boolean {
     const description = new PersonDescription(this.doc, this.hit, (s) => this.ctx.tags(s));
     if (description.startsProperName()) return false; // "School of Oriental and African Studies"
+    const before = this.n(this.hit.first - 1);
+    if (COLOUR_BEFORE.has(before)) return false;
+    // Unlike a generic category, the word is outdated for people in general too: "many coloured immigrants".
+    const after = this.n(this.hit.last + 1);
+    if (description.personNounIndex() !== undefined || COLLECTIVE_PEOPLE.has(after) || (before === 'of' && OF_NOUNS.has(after))) return true;
     if (description.usage() !== undefined) return true;
     // "married a coloured", "an oriental": the word as a noun after an article, at a clause end
     const next = this.tokens[this.hit.last + 1];
@@ -102,6 +128,14 @@ class Usage {
     if (/^\p{Lu}/u.test(token.text) && this.hit.first > 0) return false; // Tinker Bell, Mr Tinker
     if (VERB_BEFORE.has(this.n(this.hit.first - 1)) || VERB_AFTER.has(this.n(this.hit.last + 1))) return false;
     return true;
+  }
+
+  /** "an illegal was found", "the illegal who…": after an article, with a verb, relative or punctuation after it. */
+  private bareNoun(): boolean {
+    if (!['a', 'an', 'the', 'one', 'another'].includes(this.n(this.hit.first - 1))) return false;
+    const next = this.tokens[this.hit.last + 1];
+    if (!next || /^[,;.:)!?]/.test(gapBetween(this.doc, this.tokens[this.hit.last], next).trim())) return true;
+    return BARE_NOUN_FOLLOWERS.has(next.normal);
   }
 
   private lowerCaseGroup(): boolean {
@@ -155,7 +189,7 @@ export default defineRule({
     docs: {
       summary: 'Slurs and outdated or othering terms for people.',
       rationale:
-        "Standard 2.1 asks us to use language that does not support racism, and 2.2 to describe people in their own words; 2.5 asks that harmful language in older records is repaired when they are re-used. The rule flags racist slurs (including terms for Gypsy, Roma and Traveller people such as 'gyppo', 'pikey' and 'tinker'), offensive terms such as 'half-caste', 'coloured' and 'negro', and outdated or othering ones such as 'oriental', 'Caucasian', 'Afro-Caribbean', 'illegal immigrant', 'illegals', 'blacks'/'whites' as nouns and lower-case 'gypsy'. Other senses are not flagged: coloured pencils, an oriental rug, cricket whites, tinker with. A slur recorded verbatim as what somebody said or was called is part of a record of racist abuse and is kept as said (5.12).",
+        "Standard 2.1 asks us to use language that does not support racism, and 2.2 to describe people in their own words; 2.5 asks that harmful language in older records is repaired when they are re-used. The rule flags racist slurs (including terms for Gypsy, Roma and Traveller people such as 'gyppo', 'pikey' and 'tinker'), offensive terms such as 'half-caste', 'coloured' and 'negro', and outdated or othering ones such as 'oriental', 'Caucasian', 'Afro-Caribbean', 'illegal immigrant', 'illegals', 'blacks'/'whites' as nouns and lower-case 'gypsy'. Unlike a broad category, these words are flagged of people in general too ('many coloured immigrants', 'Oriental families'). Other senses are not flagged: coloured pencils, brightly coloured, an oriental rug, cricket whites, tinker with. A slur recorded verbatim as what somebody said or was called is part of a record of racist abuse and is kept as said (5.12).",
       examples: {
         bad: ['Michelle is a half-caste girl of 11.', 'A neighbour says the father is an illegal immigrant.', 'Mr Lee is an oriental gentleman who speaks little English.'],
         good: [

@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { gapBetween, groupWordAt, lexiconHits, lexiconNames, type GroupWord } from '../../src/lexicon/index.js';
+import { gapBetween, groupWordAt, HONORIFICS, lexiconEntries, lexiconHits, type GroupWord } from '../../src/lexicon/index.js';
 
 /**
  * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
@@ -39,7 +39,7 @@ const QUALIFIED_CULTURE_NOUNS = new Set(['background', 'beliefs', 'norms', 'prac
 const CULTURE_QUALIFIERS = new Set(['cultural', 'religious', 'ethnic', 'traditional']);
 const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'the', 'this', 'that', 'such', 'a', 'an']);
 
-const GENERAL_QUANTIFIERS = new Set(['many', 'most', 'all', 'some', 'a', 'lot', 'of', 'lots', 'typical', 'other', 'so']);
+const GENERAL_QUANTIFIERS = new Set(['many', 'most', 'all', 'some', 'a', 'an', 'lot', 'of', 'lots', 'typical', 'other', 'so']);
 /** Adverbs that make a statement about a group a generalisation: "Somali parents often…". */
 const GENERALISING_ADVERBS = new Set([
   'often', 'usually', 'generally', 'typically', 'always', 'never', 'rarely', 'seldom', 'normally', 'commonly',
@@ -87,6 +87,7 @@ const CLOSED_ADJECTIVES = new Set([
   'reluctant', 'impenetrable', 'guarded', 'defensive', 'protective', 'strict', 'patriarchal', 'traditional', 'proud',
   'religious', 'superstitious', 'controlling', 'aggressive', 'loud', 'lazy', 'violent', 'clever', 'hardworking',
   'hard-working', 'good', 'bad', 'known', 'prone', 'used', 'physical', 'emotional', 'private', 'reserved', 'shy',
+  'male-dominated', 'authoritarian', 'hierarchical', 'backward', 'oppressive', 'submissive',
 ]);
 const INTENSIFIERS = new Set(['very', 'quite', 'so', 'extremely', 'notoriously', 'really', 'more', 'less', 'too', 'far', 'much', 'rather', 'incredibly', 'particularly']);
 /** "as is common in …", "it is normal for …" */
@@ -98,11 +99,38 @@ const CULTURALLY_GOOD = new Set(['appropriate', 'sensitive', 'competent', 'speci
 const CULTURALLY_NORMAL = new Set(['normal', 'acceptable', 'accepted', 'expected', 'common', 'usual', 'typical', 'standard', 'normalised', 'normalized', 'sanctioned', 'ingrained', 'conditioned', 'determined', 'driven', 'bound', 'unacceptable', 'frowned', 'taboo', 'the']);
 const CULTURAL_THING = new Set(['thing', 'issue', 'matter', 'norm', 'practice', 'habit', 'custom', 'trait', 'way', 'problem']);
 const LIKE_ALL = new Set(['like', 'unlike']);
+/** "as is the custom with these people", "it is common practice among Roma families": a way of life named as a group's. */
+const CUSTOM_WORDS = new Set(['custom', 'tradition', 'practice', 'way', 'trait', 'pattern', 'attitude', 'behaviour', 'behavior', 'thing', 'view', 'belief', 'mindset', 'mentality']);
+const CUSTOM_PREPOSITIONS = new Set(['in', 'among', 'amongst', 'with', 'within']);
+/** Before a custom word, what makes it a claim about the group ("as is the custom", "common practice"). */
+const CUSTOM_LEADS = new Set(['is', 'was', "'s", 'common', 'usual', 'normal', 'standard', 'accepted', 'typical', 'customary']);
+/** "these people", "such families": a group referred to as a kind of people, not by name. */
+const DEMONSTRATIVES = new Set(['these', 'those', 'such']);
+const DEMONSTRATIVE_GROUPS = new Set(['people', 'communities', 'families', 'cultures', 'households', 'societies', 'folk', 'groups', 'parents']);
+/** Words that make a clause about "these communities" a generalisation: "in these communities toddlers are often carried". */
+const GENERALISING_WORDS = new Set([
+  'often', 'usually', 'generally', 'typically', 'always', 'commonly', 'normally', 'traditionally', 'tend', 'tends',
+  'mostly', 'rarely', 'seldom', 'never', 'expected', 'normal', 'common', 'accepted', 'acceptable', 'customary', 'usual',
+]);
+/**
+ * A way of life as the subject of a verb of explaining or ruling: "Ms Ali's culture means…". Not "background" or
+ * "upbringing": "his background means he missed school" is about his history, not a culture.
+ */
+const CULTURE_SUBJECT_NOUNS = new Set(['culture', 'religion', 'faith', 'traditions', 'heritage', 'customs']);
+const CULTURE_SUBJECT_VERBS = new Set([
+  'does', "doesn't", 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'requires', 'teaches',
+  'forbids', 'prevents', 'encourages', 'demands', 'views', 'frowns', 'discourages', 'means', 'meant', 'makes', 'made',
+  'explains', 'stops', 'stopped', 'prohibits', 'tells', 'says', "won't", "didn't",
+]);
+/** "due to her Nigerian background", "because of his Muslim faith": a group's way of life as the reason. */
+const GROUP_CULTURE_NOUNS = new Set(['background', 'culture', 'heritage', 'upbringing', 'beliefs', 'religion', 'faith', 'traditions', 'customs', 'roots', 'values', 'ways']);
+/** Parenting practices a generalisation pins on a group: "African parents often use physical chastisement". */
+const PARENTING_PRACTICES = new Set(['physical', 'corporal', 'harsh', 'smacking', 'chastisement', 'punishment', 'discipline', 'force', 'belts', 'belt', 'beatings', 'shaming']);
 const PERSONAL = new Set(['their', 'his', 'her', 'its']);
 /** "pride in her culture", "interested in their culture" are not explanations of behaviour. */
 const ENGAGEMENT = new Set(['pride', 'proud', 'interest', 'interested', 'involved', 'involvement', 'confidence', 'confident', 'participate', 'participates', 'engaged', 'immersed', 'included', 'grounded', 'connected', 'connection', 'belonging', 'learning', 'roots', 'rooted', 'joy', 'comfort', 'strength']);
 /** A reason that names discrimination ("bullied because of her religion") is not a stereotype. */
-const DISCRIMINATION = /\b(?:bull(?:y|ied|ying)|target(?:ed|ing)|discriminat\w*|harass\w*|abus\w*|excluded|stopped|searched|picked on|singled out|called names|racis[mt]\w*|hate|attack\w*|mocked|teased|refused|denied|treated (?:differently|unfairly|badly))\b/i;
+const DISCRIMINATION = /\b(?:bull(?:y|ied|ying)|target(?:ed|ing)|discriminat\w*|harass\w*|abus\w*|excluded|stopped|searched|picked on|singled out|called names|racis[mt]\w*|hate|attack\w*|mocked|teased|(?:was|were|been|being|is|are|get|gets|got)\s+(?:refused|denied)|treated (?:differently|unfairly|badly)|disadvantag\w*|marginali[sz]\w*|prejudic\w*|penali[sz]\w*|oppress\w*|stigmati[sz]\w*|victimi[sz]\w*|persecut\w*|profil(?:ed|ing)|insult\w*|barriers?)\b/i;
 const TROPES: [Set<string>, Set<string>][] = [
   [new Set(['angry', 'strong', 'aggressive', 'loud', 'sassy', 'feisty', 'scary']), new Set(['woman', 'women', 'girl', 'girls', 'mother', 'mothers', 'mum', 'mums', 'lady'])],
   [new Set(['absent', 'absentee', 'deadbeat']), new Set(['father', 'fathers', 'dad', 'dads'])],
@@ -118,7 +146,24 @@ const REPORTING = new Set([
 const FIRST_PERSON = new Set(['i', 'we']);
 const STATISTICS = /\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:more|less)\s+likely\b|\bover-?\s*represented\b|\bunder-?\s*represented\b|\bdisproportionate(?:ly)?\b|\brates?\s+of\b|\bproportion\b|\bcensus\b|\bstatistic/i;
 /** A personal practice given as the reason ("prefers a female carer because of her religion") is not a generalisation. */
+const OWN_PRACTICE_NOUNS = new Set(['religion', 'faith', 'beliefs', 'heritage']);
 const PERSONAL_PRACTICE = /\b(?:prefer|prefers|preferred|would like|wants?|wanted|asked|asks|requested|requests|chose|chooses|choose|observes?|fasts?|fasting|does not eat|doesn't eat|did not eat|halal|kosher|vegetarian|prays?|praying|wears?|wearing)\b/i;
+
+const groupNamed = new WeakMap<Sentence, boolean>();
+
+/** Does the sentence hold a group word ("Pakistani", "East African", "Roma", "Muslim")? */
+function namesAGroup(doc: Document, sentence: Sentence | undefined): boolean {
+  if (!sentence) return false;
+  let held = groupNamed.get(sentence);
+  if (held === undefined) {
+    held = sentence.tokens.some((_, i) => {
+      const g = groupWordAt(doc, sentence, i);
+      return g !== undefined && g.kind !== 'british';
+    });
+    groupNamed.set(sentence, held);
+  }
+  return held;
+}
 
 class Frames {
   private readonly tokens: Token[];
@@ -154,13 +199,26 @@ class Frames {
 
   /** A GROUP with its noun: "Somali parents", "Asian culture", "Muslims". Returns the last index. */
   private groupPhrase(i: number): { last: number; plural: boolean } | undefined {
-    const g = this.group(i);
-    if (!g) return undefined;
+    const first = this.group(i);
+    if (!first) return undefined;
+    const g = this.coordinated(first);
     // "White working-class families", "Black Christian parents"
     const k = GROUP_MODIFIERS.has(this.n(g.last + 1)) || this.group(g.last + 1) ? g.last + 2 : g.last + 1;
     const noun = this.n(k);
     if (GROUP_NOUNS.has(noun) && this.joined(k) && this.joined(g.last + 1)) return { last: k, plural: PLURAL_GROUP_NOUNS.has(noun) || noun === 'community' };
     return { last: g.last, plural: g.plural };
+  }
+
+  /** "Gypsy and Traveller", "Somali or Eritrean", "Black/Asian": groups joined into one before their noun. */
+  private coordinated(g: GroupWord): GroupWord {
+    let last = g;
+    for (;;) {
+      const joiner = this.n(last.last + 1);
+      const slash = this.tokens[last.last + 1] && /^\s*\/\s*$/.test(gapBetween(this.doc, this.tokens[last.last], this.tokens[last.last + 1]));
+      const next = ['and', 'or', '&'].includes(joiner) ? this.group(last.last + 2) : slash ? this.group(last.last + 1) : undefined;
+      if (!next) return last === g ? g : { ...g, last: last.last, plural: last.plural };
+      last = next;
+    }
   }
 
   /** "as is common in Nigeria": a country spoken of as one way of life. */
@@ -174,7 +232,20 @@ class Frames {
     if (POSSESSIVES.has(this.n(k)) || /'s$/.test(this.n(k))) k++;
     if (CULTURE_QUALIFIERS.has(this.n(k)) && (CULTURE_NOUNS.has(this.n(k + 1)) || QUALIFIED_CULTURE_NOUNS.has(this.n(k + 1)))) return k + 1;
     if (k > i && CULTURE_NOUNS.has(this.n(k)) && this.n(k) !== 'community') return k;
+    // "her Nigerian background", "his Muslim faith"
+    const g = k > i ? this.group(k) : undefined;
+    if (g && GROUP_CULTURE_NOUNS.has(this.n(g.last + 1)) && this.joined(g.last + 1)) return g.last + 1;
     return undefined;
+  }
+
+  /**
+   * "these people", "such communities": returns the noun's index. Only when this sentence or the one before names
+   * a group ("…, East African, … In these communities…"): otherwise "these families" are the families just
+   * discussed (in temporary accommodation, on the waiting list), not an ethnic group.
+   */
+  private demonstrativeGroup(i: number): number | undefined {
+    if (!DEMONSTRATIVES.has(this.n(i)) || !DEMONSTRATIVE_GROUPS.has(this.n(i + 1))) return undefined;
+    return namesAGroup(this.doc, this.sentence) || namesAGroup(this.doc, this.doc.sentences[this.sentence.index - 1]) ? i + 1 : undefined;
   }
 
   /** A GROUP phrase or a culture reference starting at i (after an optional quantifier). */
@@ -183,7 +254,7 @@ class Frames {
     while (GENERAL_QUANTIFIERS.has(this.n(k)) || this.n(k) === 'the') k++;
     const g = this.groupPhrase(k);
     if (g) return g.last;
-    return this.cultureRef(i);
+    return this.demonstrativeGroup(i) ?? this.cultureRef(i);
   }
 
   all(): Match[] {
@@ -209,10 +280,15 @@ class Frames {
 
   /** "as is common in Asian culture", "it is normal for Somali families to…", "normal in their culture". */
   private commonIn(i: number): Match | undefined {
-    if (!NORM_WORDS.has(this.n(i)) || !NORM_PREPOSITIONS.has(this.n(i + 1))) return undefined;
+    const norm = NORM_WORDS.has(this.n(i)) && NORM_PREPOSITIONS.has(this.n(i + 1));
+    // "as is the custom with these people", "common practice among Roma families"
+    const custom = CUSTOM_WORDS.has(this.n(i)) && CUSTOM_PREPOSITIONS.has(this.n(i + 1)) && [1, 2, 3].some((d) => CUSTOM_LEADS.has(this.n(i - d)));
+    if (!norm && !custom) return undefined;
     const last = this.target(i + 2) ?? this.country(i + 2);
     if (last === undefined || STATISTICS.test(this.doc.text.slice(this.sentence.span.start, this.sentence.span.end))) return undefined;
-    const first = this.n(i - 1) === 'is' && this.n(i - 2) === 'as' ? i - 2 : i;
+    // "as is (the) custom": the frame starts at "as"
+    const article = this.n(i - 1) === 'the' ? 1 : 0;
+    const first = this.n(i - 1 - article) === 'is' && this.n(i - 2 - article) === 'as' ? i - 2 - article : i;
     return { first, last, kind: this.cultureRef(i + 2) !== undefined ? 'culture' : 'generalisation' };
   }
 
@@ -221,7 +297,7 @@ class Frames {
     let start = i;
     while (['many', 'most', 'all', 'some'].includes(this.n(start))) start++;
     if (start === i && this.n(i) === 'the' && (this.groupPhrase(i + 1)?.last ?? -1) >= 0) start = i + 1;
-    const phrase = this.groupPhrase(start);
+    const phrase = this.groupPhrase(start) ?? this.demonstrativeSubject(start);
     const collective = phrase !== undefined && COLLECTIVE_NOUNS.has(this.n(phrase.last));
     if (!phrase || !(phrase.plural || collective)) return undefined;
     const communal = ['community', 'communities'].includes(this.n(phrase.last));
@@ -249,10 +325,19 @@ class Frames {
       return { first: i, last: a, kind: 'generalisation' };
     }
     const negated = this.tokens.slice(phrase.last + 1, k).some((t) => NEGATIVES.has(t.normal));
+    // "often use physical chastisement": a parenting practice pinned on the group, not a fact about services
+    const practice = ['use', 'have', 'rely'].includes(verb) && [1, 2, 3].some((d) => PARENTING_PRACTICES.has(this.n(k + d)));
+    if (practice) return { first: i, last: k, kind: 'generalisation' };
     if (DISPARITY_VERBS.has(verb) || (SERVICE_VERBS.has(verb) && !negated)) return undefined;
     const likesTo = ['like', 'love', 'want'].includes(verb) && this.n(k + 1) === 'to';
     if (likesTo || GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
     return undefined;
+  }
+
+  /** "These people do not…", "such communities are closed": the group as a kind of people. Not "these families", which usually points back at families just named. */
+  private demonstrativeSubject(i: number): { last: number; plural: boolean } | undefined {
+    const last = this.demonstrativeGroup(i);
+    return last !== undefined && ['people', 'communities', 'cultures', 'societies', 'folk'].includes(this.n(last)) ? { last, plural: true } : undefined;
   }
 
   private isAdjective(i: number): boolean {
@@ -292,9 +377,10 @@ class Frames {
       const last = this.cultureRef(at);
       if (last === undefined) continue;
       const noun = this.n(last);
-      const sentenceText = this.doc.text.slice(this.sentence.span.start, this.sentence.span.end);
-      if (['religion', 'faith', 'beliefs'].includes(noun) && PERSONAL_PRACTICE.test(sentenceText)) return undefined;
-      if (DISCRIMINATION.test(sentenceText)) return undefined;
+      // Only the clause the reason explains: "he was excluded; his father refused help due to his culture".
+      const clause = this.clauseText(i);
+      if (OWN_PRACTICE_NOUNS.has(noun) && PERSONAL_PRACTICE.test(clause)) return undefined;
+      if (DISCRIMINATION.test(clause)) return undefined;
       return { first: i, last, kind: 'culture' };
     }
     return undefined;
@@ -318,7 +404,8 @@ class Frames {
       const normal = next && CULTURALLY_NORMAL.has(next.normal) && (next.normal !== 'the' || this.n(i + 2) === 'norm');
       if (!comma && normal) return { first: i, last: i + 1, kind: 'culture' };
       // "Culturally, this is normal for them" — but not "Culturally, the family are close to their church".
-      const normLater = this.tokens.slice(i + 1).some((t) => NORM_WORDS.has(t.normal) || ['fine', 'ok', 'okay', 'allowed', 'permitted', 'unacceptable', 'them'].includes(t.normal));
+      // "Culturally, this is normal for them", "Culturally, the family do not talk about…"
+      const normLater = this.tokens.slice(i + 1).some((t) => NORM_WORDS.has(t.normal) || NEGATIVES.has(t.normal) || GENERALISING_WORDS.has(t.normal) || ['fine', 'ok', 'okay', 'allowed', 'permitted', 'unacceptable', 'them'].includes(t.normal));
       if (comma && normLater) return { first: i, last: i, kind: 'culture' };
       return undefined;
     }
@@ -326,6 +413,11 @@ class Frames {
       // "in their culture" (the writer's voice), "In Somali culture, …" (a fronted generalisation)
       const ref = this.cultureRef(i + 1);
       if (ref !== undefined && ['culture', 'cultures'].includes(this.n(ref)) && PERSONAL.has(this.n(i + 1)) && !ENGAGEMENT.has(this.n(i - 1))) return { first: i, last: ref, kind: 'culture' };
+      // "in these communities toddlers are often carried": a group by demonstrative, with a generalisation after it
+      const those = this.demonstrativeGroup(i + 1);
+      if (those !== undefined && this.atClauseStart(i) && this.tokens.slice(those + 1).some((t) => GENERALISING_WORDS.has(t.normal))) {
+        return { first: i, last: those, kind: 'generalisation' };
+      }
       let k = i + 1;
       while (['the', 'many', 'most', 'some', 'all'].includes(this.n(k))) k++;
       const g = this.groupPhrase(k);
@@ -341,14 +433,39 @@ class Frames {
       const g = this.group(i + 1)!;
       if (CULTURAL_THING.has(this.n(g.last + 1))) return { first: i, last: g.last + 1, kind: 'culture' };
     }
-    if (['their', 'his', 'her'].includes(w) && ['culture', 'religion', 'faith'].includes(this.n(i + 1))) {
-      // "their culture does not allow…", "her culture expects…"
-      const verb = this.n(i + 2);
-      if (['does', "doesn't", 'expects', 'values', 'sees', 'accepts', 'allows', 'permits', 'dictates', 'requires', 'teaches', 'forbids', 'prevents', 'encourages', 'demands', 'views', 'frowns', 'discourages'].includes(verb) && this.atClauseStart(i)) {
-        return { first: i, last: i + 2, kind: 'culture' };
-      }
+    return this.cultureSubject(i);
+  }
+
+  /**
+   * A person's or family's culture as the subject that explains or rules them: "their culture does not allow…",
+   * "Ms Ali's culture means she is…", "the family's religion makes…", "their culture is very patriarchal".
+   */
+  private cultureSubject(i: number): Match | undefined {
+    const w = this.n(i);
+    const possessive = ['their', 'his', 'her'].includes(w) || (/'s$/.test(w) && w.length > 2);
+    const noun = this.n(i + 1);
+    if (!possessive || !CULTURE_SUBJECT_NOUNS.has(noun) || !this.joined(i + 1)) return undefined;
+    // "her faith means a lot to her" is about what it means to her, not what it makes her do.
+    const verb = this.n(i + 2);
+    const valued = ['a', 'so', 'much', 'everything', 'more', 'less'].includes(this.n(i + 3)) || (this.n(i + 3) === 'the' && this.n(i + 4) === 'world');
+    // "his faith means he fasts during Ramadan": his own practice, not a generalisation
+    const ownPractice = OWN_PRACTICE_NOUNS.has(noun) && PERSONAL_PRACTICE.test(this.clauseText(i));
+    const explains = CULTURE_SUBJECT_VERBS.has(verb) && !valued && !ownPractice;
+    let last = i + 2;
+    if (!explains) {
+      if (!['is', 'was', "'s"].includes(verb)) return undefined;
+      let a = i + 3;
+      while (INTENSIFIERS.has(this.n(a))) a++;
+      if (!CLOSED_ADJECTIVES.has(this.n(a)) || ['known', 'used', 'good', 'proud'].includes(this.n(a))) return undefined;
+      last = a;
     }
-    return undefined;
+    // "Ms Ali's", "the family's": the possessor is part of the frame
+    let first = i;
+    if (w.endsWith("'s")) {
+      while (first > 0 && first > i - 3 && (/^\p{Lu}/u.test(this.tokens[first - 1].text) || HONORIFICS.has(this.n(first - 1)))) first--;
+      if (this.n(first - 1) === 'the') first--;
+    }
+    return this.atClauseStart(first) ? { first, last, kind: 'culture' } : undefined;
   }
 
   /** "like all Somali families", "as with most Asian parents". */
@@ -382,7 +499,33 @@ class Frames {
       while (['also', 'later', 'then', 'has', 'had', 'have', 'clearly', 'openly'].includes(this.n(s))) s--;
       return !FIRST_PERSON.has(this.n(s));
     }
+    return this.attributedAfter(m);
+  }
+
+  /** "Their faith does not allow it, Mr Kofi told me.", "…, she explained.": the account's source comes after it. */
+  private attributedAfter(m: Match): boolean {
+    for (let k = m.last + 1; k < this.tokens.length; k++) {
+      if (!REPORTING.has(this.n(k))) continue;
+      const between = this.doc.text.slice(this.tokens[m.last].span.end, this.tokens[k].span.start);
+      // Only a reporting clause after a comma at the end: ", Mr Kofi told me", ", she said"; not "I think".
+      const clause = /,\s*((?:[\w'’-]+\s+){0,3})$/.exec(between);
+      if (!clause || /[;:–—]/.test(between)) return false;
+      const subject = clause[1].trim().toLowerCase().split(/\s+/);
+      // "…, and the school said the same" is the writer's statement with support, not the account's source.
+      if (['and', 'but', 'so', 'which', 'as', 'although', 'though'].includes(subject[0]) || this.tokens.length - k > (this.n(k) === 'according' ? 6 : 3)) return false;
+      return !subject.some((w) => FIRST_PERSON.has(w));
+    }
     return false;
+  }
+
+  /** The clause holding token i: from the last ";", ":" or dash before it to the next one after it. */
+  private clauseText(i: number): string {
+    const { start, end } = this.sentence.span;
+    const text = this.doc.text.slice(start, end);
+    const at = this.tokens[i].span.start - start;
+    const before = Math.max(...[';', ':', ' – ', ' — '].map((b) => text.lastIndexOf(b, at)));
+    const afters = [';', ':', ' – ', ' — '].map((b) => text.indexOf(b, at)).filter((x) => x >= 0);
+    return text.slice(before < 0 ? 0 : before, afters.length ? Math.min(...afters) : text.length);
   }
 
   span(m: Match): Span {
@@ -398,12 +541,12 @@ const FRAME_WORDS = [
   'typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically', ...NORM_WORDS, 'culture', 'cultures',
   'cultural', 'culturally', 'religion', 'religious', 'faith', 'ethnicity', 'ethnic', 'heritage', 'tradition',
   'traditions', 'customs', 'nationality', 'black', 'white', 'brown', 'gypsy', 'gypsies', 'traveller', 'travellers',
-  'grt',
+  'grt', ...DEMONSTRATIVES,
 ];
 
 /** Frame words plus the first word of every group name (places are not group words). */
 function triggerWords(): string[] {
-  const groupNames = lexiconNames().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
+  const groupNames = lexiconEntries().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
   return [...new Set([...FRAME_WORDS, ...groupNames.map((e) => e.name.split(' ')[0].toLowerCase())])];
 }
 
@@ -431,7 +574,7 @@ export default defineRule({
     docs: {
       summary: "Do not generalise about a group's culture or parenting.",
       rationale:
-        "Standard 1.1: racial and cultural stereotypes underpin structural racism; people are the experts in their own lives, and within each culture every family's interpretation is unique. Standards 2.12 and 2.13: there is no one-size-fits-all blueprint for parenting, and we check whether we expect families to fit white-centred norms. Standard 2.7 asks us to test our thinking with counterfactuals. The rule flags a group (a nationality, people, religion, regional or colour label, or 'their culture') inside a generalising frame: 'typical of…', 'as is common in…', 'X parents tend to…', 'due to their culture', 'it's a cultural thing', 'like all…', 'the X community is closed'. Accounts attributed to the family ('he explained that in Somali culture…'), culturally appropriate services and statistics are not flagged.",
+        "Standard 1.1: racial and cultural stereotypes underpin structural racism; people are the experts in their own lives, and within each culture every family's interpretation is unique. Standards 2.12 and 2.13: there is no one-size-fits-all blueprint for parenting, and we check whether we expect families to fit white-centred norms. Standard 2.7 asks us to test our thinking with counterfactuals. The rule flags a group (a nationality, people, religion, regional or colour label, or 'their culture') inside a generalising frame: 'typical of…', 'as is common in…', 'X parents tend to…', 'due to their culture', 'it's a cultural thing', 'like all…', 'the X community is closed', 'as is the custom with these people', 'her culture means…'. Accounts attributed to the family ('he explained that in Somali culture…'), culturally appropriate services and statistics are not flagged.",
       examples: {
         bad: ['Somali parents tend to expect their eldest daughter to care for them.', 'Physical discipline is accepted in the home due to their culture.', 'She would prefer female carers, which is typical of Muslim women.'],
         good: [

@@ -21,3 +21,8 @@ export function spellings(entry: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A generated JSON file of data/lexicon (see sources.ts): JSON.parse is far cheaper than YAML on every run. */
+export function readGeneratedLexicon<T>(name: string): T {
+  return JSON.parse(readFileSync(join(packageRoot(), 'data', 'lexicon', name), 'utf8')) as T;
+}

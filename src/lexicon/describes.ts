@@ -30,9 +30,21 @@ const SUBJECT_SKIP = new Set([
   'to', 'be', 'been', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can', 'has', 'have', 'had',
   'probably', 'possibly', 'likely', 'clearly', 'visibly', 'apparently', 'presumed', 'assumed', 'aged', 'age', 'years',
   'year', 'yrs', 'old', 'months', 'himself', 'herself', 'themselves', 'is', 'was', 'are', 'were', 'seen', 'described',
+  'each',
 ]);
 /** Between a person and what is said of them: "Dad is originally from Lagos", "she was born in Accra". */
-const OWNER_SKIP = new Set([...COPULAS, ...SUBJECT_SKIP, 'from', 'in', 'born', 'came', 'come', 'comes', 'moved', 'migrated', 'originally', 'arrived', 'fled', 'grew', 'up', 'raised', 'brought']);
+const OWNER_SKIP = new Set([...COPULAS, ...SUBJECT_SKIP, 'from', 'in', 'born', 'came', 'come', 'comes', 'moved', 'migrated', 'originally', 'arrived', 'fled', 'grew', 'up', 'raised', 'brought', 'of', 'a', 'an']);
+/** Between a copula or an opening comma and the label: "they are both White European", "the carers, both White British". */
+const PREDICATE_SKIP = new Set(['both', 'all', 'each', 'also', 'probably', 'possibly', 'clearly', 'apparently', 'visibly', 'presumably']);
+/** The last word of an organisation's or event's name: "the Black Workers' Network", "Black and Asian Staff Forum". */
+const ORGANISATION_ENDINGS = new Set([
+  'network', 'forum', 'group', 'association', 'society', 'alliance', 'collective', 'council', 'trust', 'project',
+  'centre', 'center', 'committee', 'union', 'federation', 'partnership', 'foundation', 'club', 'church', 'fellowship',
+  'board', 'panel', 'caucus', 'service', 'services', 'team', 'month', 'festival', 'awards', 'initiative', 'programme',
+  'program', 'campaign', 'movement', 'charity', 'agency', 'hub', 'academy', 'school', 'college', 'museum', 'library',
+]);
+/** Words that may join the capitalised words of a name: "Black and Asian Workers' Forum", "Society of Black Lawyers". */
+const NAME_LINKS = new Set(['and', '&', 'of', 'for', 'the', 'in']);
 const ETHNICITY_NOUNS = new Set(['ethnicity', 'race', 'origin', 'background', 'heritage', 'identity']);
 const HERITAGE_AFTER = new Set(['heritage', 'descent', 'origin', 'origins', 'background', 'appearance', 'ethnicity', 'extraction', 'parentage']);
 /** Words between the label and the person noun: "a Black young man", "a white social worker". */
@@ -40,15 +52,40 @@ const BETWEEN_WORDS = new Set([
   'young', 'elderly', 'older', 'old', 'little', 'teenage', 'single', 'lone', 'local', 'adult', 'baby', 'infant', 'male',
   'female', 'disabled', 'pregnant', 'birth', 'foster', 'social', 'support', 'care', 'key', 'police', 'health', 'youth',
   'school', 'family', 'unaccompanied', 'security', 'bus', 'taxi', 'delivery', 'agency', 'night', 'day', 'shop', 'van', 'service', 'community', 'staff', 'team', 'care-experienced',
+  'looking', 'appearing', 'skinned',
 ]);
 const COLOUR_IDIOM_AFTER = /^\s*(?:and\s+blue|as\s+a\s+(?:sheet|ghost)|with\s+(?:shock|fear|rage|anger|cold)|in\s+the\s+face)\b/i;
 /** Before a plural ("the two Black boys"): these make it particular people, not people in general. */
 const SPECIFIC_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'each']);
 const GENERAL_DETERMINERS = new Set(['many', 'most', 'all', 'some', 'few', 'fewer', 'more', 'other', 'no', 'any', 'several', 'such']);
 
+/** "There is black mould", "It was white": subjects that are not a person. */
+const NOT_PERSON_SUBJECTS = new Set(['there', 'it', 'this', 'that', 'which', 'what', 'everything', 'nothing', 'something']);
+/** A person noun as a field name just before the word: "Mother:", "Grandmother (maternal):", "Dad –". */
+const PERSON_FIELD_BEFORE = /([\p{L}'’]+)\s*(?:\([^)]*\))?\s*[:–—-]\s*$/u;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'around']);
+/** Words after "is Black" that cannot be the noun it colours. */
+const NOT_NOUNS_AFTER = new Set([
+  'and', 'or', 'but', 'with', 'in', 'on', 'at', 'from', 'to', 'of', 'since', 'who', 'which', 'that', 'she', 'he',
+  'they', 'we', 'i', 'so', 'because', 'as', 'was', 'is', 'are', 'were', 'has', 'have', 'had', 'when', 'while',
+  'after', 'before', 'by', 'for', 'not', 'nor', 'born', 'like', 'than', 'too', 'also', 'herself', 'himself',
+  'themselves', 'british', 'english', 'irish', 'and/or', 'if', 'though', 'although', 'then', 'now', 'still', 'only',
+  'her', 'his', 'their', 'its', 'lives', 'living', 'works', 'speaks', 'says', 'said', 'attends', 'will', 'would',
+  'can', 'could', 'may', 'might', 'should', 'does', 'did', 'do', 'but', 'yet', 'however',
+]);
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
 const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
 const spaced = (gap: string) => /^[ \t]+$/.test(gap);
+
+/**
+ * "Asian-looking", "oriental-appearing": the word's token goes on past the word with an appearance suffix, which
+ * still says the word of a person (where "non-white" or "Black-led" do not). "-skinned" only where asked: "brown-
+ * skinned" describes skin, but "coloured-skinned" is the outdated word all the same.
+ */
+export function endsInAppearanceSuffix(doc: Document, wordEnd: number, tokenEnd: number, suffixes: readonly string[] = ['looking', 'appearing']): boolean {
+  const rest = doc.text.slice(wordEnd, tokenEnd);
+  return wordEnd < tokenEnd && /^[-\u2010\u2011]/.test(rest) && suffixes.includes(rest.slice(1).toLowerCase());
+}
 
 export class PersonDescription {
   private tagCache: Set<string>[] | undefined;
@@ -91,8 +128,9 @@ export class PersonDescription {
   isField(): boolean {
     const { doc, range, tokens } = this;
     if (FIELD_BEFORE.test(doc.text.slice(range.sentence.span.start, range.span.start))) return true;
-    const previous = tokens[range.first - 1];
-    return previous !== undefined && isPersonNoun(previous.normal) && /^\s*(?:\([^)]*\))?\s*[:–—-]\s*$/.test(gapBetween(doc, previous, tokens[range.first]));
+    // "Mother: Black British", "Grandmother (maternal): Black Caribbean", "Dad – White Other"
+    const label = PERSON_FIELD_BEFORE.exec(doc.text.slice(range.sentence.span.start, range.span.start));
+    return label !== null && isPersonNoun(label[1].toLowerCase());
   }
 
   /**
@@ -101,6 +139,7 @@ export class PersonDescription {
    */
   startsProperName(): boolean {
     const { doc, range, tokens } = this;
+    if (this.inOrganisationName()) return true;
     const next = tokens[range.last + 1];
     if (!isCap(tokens[range.last]) || !isCap(next) || !spaced(gapBetween(doc, tokens[range.last], next))) return false;
     const origin = lexiconHits(range.sentence, doc.text).some((h) => h.first === range.last + 1);
@@ -109,16 +148,36 @@ export class PersonDescription {
     return isPersonNoun(next.normal) && isCap(third) && spaced(gapBetween(doc, next, third));
   }
 
-  /** compromise calls the word a place or an organisation ("the Black Country"), and no person noun follows. */
+  /**
+   * "the Black Workers' Network", "Black and Asian Staff Forum", "Black History Month": capitalised words (with
+   * possessive apostrophes and linking words) running from the label to an organisation's or event's last word.
+   */
+  inOrganisationName(): boolean {
+    const { doc, range, tokens } = this;
+    if (!isCap(tokens[range.first])) return false;
+    for (let k = range.last + 1; k < tokens.length && k <= range.last + 6; k++) {
+      const gap = gapBetween(doc, tokens[k - 1], tokens[k]);
+      if (!/^['’]?s?['’]?\s+$/.test(gap)) return false;
+      const t = tokens[k];
+      if (isCap(t) && ORGANISATION_ENDINGS.has(t.normal)) return true;
+      if (!isCap(t) && !NAME_LINKS.has(t.normal)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * After "in", "at", "to", "from", compromise calls the word a place or an organisation and no person noun
+   * follows ("moved to White Rock"). Elsewhere a place name is already a capitalised run (startsProperName).
+   */
   taggedAsPlace(): boolean {
-    if (this.personNounIndex() !== undefined) return false;
+    if (!PLACE_PREPOSITIONS.has(this.tokens[this.range.first - 1]?.normal ?? '') || this.personNounIndex() !== undefined) return false;
     const tags = this.tags()[this.range.first];
     return tags.has('Place') || tags.has('Organization');
   }
 
   /** "part of a name: "Mr White", "Andrew White". */
   isNamePart(): boolean {
-    return isNamePart(this.doc, this.range.sentence, this.range.first, this.tags());
+    return isNamePart(this.doc, this.range.sentence, this.range.first, () => this.tags());
   }
 
   /** The person noun the word modifies: "a black family", "a Black family support worker". */
@@ -137,10 +196,13 @@ export class PersonDescription {
   isGeneralPlural(): boolean {
     const head = this.personNounIndex();
     if (head === undefined || !isPluralPersonNoun(this.tokens[head].normal)) return false;
+    // "the Black community", "the Gypsy and Traveller community": a community is people in general, not a household.
+    if (['community', 'communities'].includes(this.tokens[head].normal)) return true;
     // Walk back over the noun phrase only ("the two young Black boys"), not into the clause before it.
     for (let i = this.range.first - 1; i >= 0 && i >= this.range.first - 3; i--) {
       const t = this.tokens[i];
-      if (GENERAL_DETERMINERS.has(t.normal)) return true;
+      // "our Black staff": the organisation's people as a group, unless counted ("our two Black colleagues")
+      if (GENERAL_DETERMINERS.has(t.normal) || t.normal === 'our') return true;
       if (SPECIFIC_DETERMINERS.has(t.normal) || isNumber(t) || /'s$/.test(t.normal)) return false;
       if (!BETWEEN_WORDS.has(t.normal)) return true;
     }
@@ -150,14 +212,22 @@ export class PersonDescription {
   /** "Mr Fofanah is Black", "father believed to be coloured", "describes the boy as Black". */
   isPredicate(): boolean {
     const { tokens, range, doc } = this;
-    const previous = tokens[range.first - 1];
+    // "they are both White European", "he is probably Asian"
+    let before = range.first - 1;
+    while (before > 0 && PREDICATE_SKIP.has(tokens[before].normal)) before--;
+    const previous = tokens[before];
     if (!previous) return false;
-    const next = tokens[range.last + 1];
     // "black and blue", "white as a sheet", "white with shock": how somebody looked, not who they are
     if (COLOUR_IDIOM_AFTER.test(doc.text.slice(range.span.end, range.sentence.span.end))) return false;
-    if (next && this.tags()[range.last + 1]?.has('Noun') && !isPersonNoun(next.normal) && !/^[,;.()]/.test(gapBetween(doc, tokens[range.last], next).trim())) return false;
+    // The structure first; whether a noun follows ("is black mould") is asked last, as it may need the tagger.
+    return this.predicateFrame(before) && !this.nounFollows();
+  }
+
+  private predicateFrame(before: number): boolean {
+    const { tokens } = this;
+    const previous = tokens[before];
     if (previous.normal === 'as') {
-      for (let i = range.first - 2; i >= 0 && i >= range.first - 5; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
+      for (let i = before - 1; i >= 0 && i >= before - 4; i--) if (AS_VERBS.test(tokens[i].normal)) return true;
       return false;
     }
     // "she's Black", "Mum's Asian": subject and copula in one token
@@ -165,8 +235,20 @@ export class PersonDescription {
     if (contracted && (PERSON_PRONOUNS.has(contracted[1]) || isPersonNoun(contracted[1]))) return true;
     if (!COPULAS.has(previous.normal)) return false;
     // "his ethnicity is White Other": a field written as a sentence
-    if (ETHNICITY_NOUNS.has(tokens[range.first - 2]?.normal ?? '')) return true;
-    return this.subjectIsPerson(range.first - 2);
+    if (ETHNICITY_NOUNS.has(tokens[before - 1]?.normal ?? '')) return true;
+    return this.subjectIsPerson(before - 1);
+  }
+
+  /**
+   * "the wall is white paint", "is black mould": a noun right after the word makes it a colour of a thing. The
+   * tagger is asked only when the next word could be a noun at all (not "and", "with", "British", a comma).
+   */
+  private nounFollows(): boolean {
+    const { tokens, range, doc } = this;
+    const next = tokens[range.last + 1];
+    if (!next || isPersonNoun(next.normal) || NOT_NOUNS_AFTER.has(next.normal) || isNumber(next)) return false;
+    if (/^[,;.():–—]/.test(gapBetween(doc, tokens[range.last], next).trim())) return false;
+    return this.tags()[range.last + 1]?.has('Noun') ?? false;
   }
 
   private subjectIsPerson(from: number): boolean {
@@ -175,10 +257,11 @@ export class PersonDescription {
     const subject = this.tokens[i];
     if (!subject) return false;
     if (PERSON_PRONOUNS.has(subject.normal) || isPersonNoun(subject.normal)) return true;
-    if (/'s$/.test(subject.normal)) return false;
-    const tags = this.tags()[i];
+    if (/'s$/.test(subject.normal) || NOT_PERSON_SUBJECTS.has(subject.normal)) return false;
     if (!isCap(subject)) return false;
-    if (i > 0 || tags.has('Person') || tags.has('ProperNoun')) return true;
+    if (i > 0) return true;
+    const tags = this.tags()[i];
+    if (tags.has('Person') || tags.has('ProperNoun')) return true;
     // A sentence-initial name compromise does not know ("Kwame is Black"): a capitalised label says ethnicity,
     // where "Paint is white" would not be capitalised.
     return isCap(this.tokens[this.range.first]) && !tags.has('Plural');
@@ -209,7 +292,10 @@ export class PersonDescription {
   /** "Mother (Asian, 30s)", "Mrs Begum, 71, Asian British, widowed". */
   isApposition(): boolean {
     const { doc, range, tokens } = this;
-    const before = doc.text.slice(tokens[range.first - 1]?.span.end ?? range.sentence.span.start, range.span.start).trim();
+    // "the applicants, both White European, …", "the boys (both Black)"
+    let opener = range.first - 1;
+    while (opener >= 0 && PREDICATE_SKIP.has(tokens[opener].normal) && tokens[opener].normal !== 'also') opener--;
+    const before = doc.text.slice(tokens[opener]?.span.end ?? range.sentence.span.start, tokens[opener + 1]?.span.start ?? range.span.start).trim();
     const nextToken = tokens[range.last + 1];
     const after = doc.text.slice(range.span.end, nextToken?.span.start ?? range.sentence.span.end).trim();
     if (!/[(,]$/.test(before) || !(after === '' || /^[,);.]/.test(after))) return false;
@@ -217,6 +303,10 @@ export class PersonDescription {
     while (i >= 0 && (isNumber(tokens[i]) || SUBJECT_SKIP.has(tokens[i].normal))) i--;
     const host = tokens[i];
     if (!host) return false;
-    return isPersonNoun(host.normal) || (isCap(host) && (i > 0 || isNamePart(doc, range.sentence, i, this.tags())));
+    if (isPersonNoun(host.normal)) return true;
+    if (!isCap(host)) return false;
+    // "Jaden, 14, Black British": an age in the apposition says the host is a person, without the tagger.
+    const aged = tokens.slice(i + 1, range.first).some((t) => isNumber(t));
+    return i > 0 || aged || isNamePart(doc, range.sentence, i, () => this.tags());
   }
 }

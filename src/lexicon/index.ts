@@ -4,7 +4,7 @@
  */
 export { originMentions, isSpecificOrigin, type OriginMention, type OriginStrength } from './origin.js';
 export { groupWordAt, type GroupWord, type GroupKind } from './group.js';
-export { lexiconHits, lexiconEntries, lexiconNames, lookup, SPECIFIC_KINDS, type LexiconEntry, type LexiconHit, type LexiconKind, type LexiconName } from './lexicon.js';
+export { lexiconHits, lexiconEntries, lookup, SPECIFIC_KINDS, type LexiconEntry, type LexiconHit, type LexiconKind } from './lexicon.js';
 export {
   isPersonNoun,
   isPluralPersonNoun,
@@ -16,4 +16,4 @@ export {
   HONORIFICS,
   PERSON_PRONOUNS,
 } from './person.js';
-export { PersonDescription, type PersonUsage, type WordRange } from './describes.js';
+export { endsInAppearanceSuffix, PersonDescription, type PersonUsage, type WordRange } from './describes.js';

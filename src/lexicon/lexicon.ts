@@ -1,164 +1,132 @@
 import type { Sentence, Span } from '../document/types.js';
-import { TermMatcher, type TermEntry } from '../terms/compile.js';
-import { countryData } from './countries.js';
-import { readLexiconFile, spellings } from './data.js';
+import { readGeneratedLexicon } from './data.js';
+import { phraseKey, type LexiconEntry, type LexiconKind } from './entry.js';
+
+export { SPECIFIC_KINDS, type LexiconEntry, type LexiconKind } from './entry.js';
 
 /**
- * One compiled word list of places, nationalities, peoples, regions and religions, matched over a sentence's
- * tokens with the same token-sequence matcher the rules' terms.yml use.
- *
- * Kinds that count as a specific origin (001 §2.4): country, demonym, uk-nation, island, people, city-demonym,
- * ethnic-religion. `weak` (British, UK) is an origin too broad to count alone; `regional` and `regional-place`
- * (African, the Caribbean) never count; `religion` is a group, not an origin.
+ * One word list of places, nationalities, peoples, regions and religions (kinds: see entry.ts), matched over a
+ * sentence's tokens (hyphenated words split, case ignored except for words written in capitals), as the rules'
+ * terms.yml are. The linter reads the precomputed data/lexicon/compiled.json (built from the YAML lists and the
+ * country packages by sources.ts) and indexes a phrase only when a sentence holds its first word: the stereotype
+ * rule looks words up in every sentence, so the lexicon's first use must be cheap.
  */
-export type LexiconKind =
-  | 'country'
-  | 'demonym'
-  | 'uk-nation'
-  | 'island'
-  | 'people'
-  | 'city-demonym'
-  | 'ethnic-religion'
-  | 'weak'
-  | 'regional'
-  | 'regional-place'
-  | 'religion';
 
-export interface LexiconEntry extends TermEntry {
-  kind: LexiconKind;
-  /** The phrase as the data spells it, e.g. "Irish Traveller". */
-  name: string;
-  /** A plural form ("Nigerians", "Muslims"): a group of people rather than one person's origin. */
-  plural: boolean;
-  /** Must be capitalised to count: "Polish" but not "polish the floor". */
-  capitalOnly: boolean;
-  /** Counts only after a preposition: "from Jordan", not "Jordan is Black". */
-  needsPreposition: boolean;
-}
+type CompiledRow = [name: string, kind: LexiconKind, ...flags: ('plural' | 'capitalOnly' | 'needsPreposition')[]];
 
-export const SPECIFIC_KINDS: ReadonlySet<LexiconKind> = new Set(['country', 'demonym', 'uk-nation', 'island', 'people', 'city-demonym', 'ethnic-religion']);
-
-/** When two lists hold the same phrase, the earlier kind wins (a regional label is never made specific). */
-const PRIORITY: LexiconKind[] = ['weak', 'regional', 'regional-place', 'ethnic-religion', 'people', 'uk-nation', 'island', 'city-demonym', 'demonym', 'country', 'religion'];
-
-const PLURAL_KINDS: ReadonlySet<LexiconKind> = new Set(['demonym', 'uk-nation', 'island', 'people', 'city-demonym', 'regional']);
-
-interface PeoplesFile {
-  ukNations: string[];
-  islands: string[];
-  peoples: string[];
-  cityDemonyms: string[];
-  plurals: Record<string, string>;
-}
-interface RegionalFile {
-  adjectives: string[];
-  places: string[];
-}
-interface ReligionsFile {
-  religions: { name: string; plural?: string; ethnic?: boolean }[];
-}
-interface AmbiguousFile {
-  needsPreposition: string[];
-  capitalOnly: string[];
-}
-
-const phraseKey = (phrase: string) => phrase.toLowerCase().replace(/[-\u2010\u2011]/g, ' ').replace(/\s+/g, ' ').trim();
-
-/** "Nigerian" → "Nigerians"; "Chinese", "Polish", "Swiss" have no -s plural. */
-function pluralOf(name: string, irregular: Record<string, string>): string | undefined {
-  const words = name.split(' ');
-  const last = words[words.length - 1];
-  const plural = irregular[last] ?? (/(?:ese|ish|ch|sh|s|x|z)$/i.test(last) ? undefined : `${last}s`);
-  if (plural === undefined || plural === last) return undefined;
-  return [...words.slice(0, -1), plural].join(' ');
-}
-
-export interface LexiconName {
-  name: string;
-  kind: LexiconKind;
-  plural: boolean;
-}
-type Candidate = LexiconName;
-
-let names: LexiconName[] | undefined;
-
-/** Every name of the lexicon with its kind, without compiling the matcher (cheap enough for rule metadata). */
-export function lexiconNames(): LexiconName[] {
-  return (names ??= candidates());
-}
-
-function candidates(): Candidate[] {
-  const peoples = readLexiconFile<PeoplesFile>('peoples.yml');
-  const regional = readLexiconFile<RegionalFile>('regional.yml');
-  const religions = readLexiconFile<ReligionsFile>('religions.yml');
-  const countries = countryData();
-  const out: Candidate[] = [];
-  const add = (names: string[], kind: LexiconKind) => {
-    for (const name of names) {
-      out.push({ name, kind, plural: false });
-      const plural = PLURAL_KINDS.has(kind) ? pluralOf(name, peoples.plurals) : undefined;
-      if (plural) out.push({ name: plural, kind, plural: true });
-    }
-  };
-  add(countries.weak, 'weak');
-  add(regional.adjectives, 'regional');
-  add(regional.places, 'regional-place');
-  for (const r of religions.religions) {
-    const kind = r.ethnic ? 'ethnic-religion' : 'religion';
-    out.push({ name: r.name, kind, plural: false });
-    if (r.plural) out.push({ name: r.plural, kind, plural: true });
-  }
-  add(peoples.peoples.flatMap(spellings), 'people');
-  add(peoples.ukNations.flatMap(spellings), 'uk-nation');
-  add(peoples.islands.flatMap(spellings), 'island');
-  add(peoples.cityDemonyms.flatMap(spellings), 'city-demonym');
-  add(countries.demonyms, 'demonym');
-  add(countries.names, 'country');
-  return out;
-}
-
-function buildEntries(): LexiconEntry[] {
-  const ambiguous = readLexiconFile<AmbiguousFile>('ambiguous.yml');
-  const capitalOnly = new Set(ambiguous.capitalOnly.map(phraseKey));
-  const needsPreposition = new Set(ambiguous.needsPreposition.map(phraseKey));
-  const byPhrase = new Map<string, Candidate>();
-  for (const c of lexiconNames()) {
-    const key = phraseKey(c.name);
-    const held = byPhrase.get(key);
-    if (!held || PRIORITY.indexOf(c.kind) < PRIORITY.indexOf(held.kind)) byPhrase.set(key, c);
-  }
-  return [...byPhrase.entries()].map(([key, c]) => ({
-    id: `${c.kind}:${key}`,
-    // Pattern syntax gives meaning to | ? and *; names never contain them, but make sure.
-    match: [c.name.replace(/[|?*]/g, '')],
-    kind: c.kind,
-    name: c.name,
-    plural: c.plural,
-    capitalOnly: capitalOnly.has(key) || capitalOnly.has(phraseKey(c.name.split(' ')[0])),
-    needsPreposition: needsPreposition.has(key),
-  }));
-}
-
-let matcher: TermMatcher | undefined;
-let entriesByKey: Map<string, LexiconEntry> | undefined;
-
-function compiled(): { matcher: TermMatcher; byKey: Map<string, LexiconEntry> } {
-  if (!matcher || !entriesByKey) {
-    const entries = buildEntries();
-    matcher = new TermMatcher(entries, 'data/lexicon');
-    entriesByKey = new Map(entries.map((e) => [phraseKey(e.name), e]));
-  }
-  return { matcher, byKey: entriesByKey };
-}
+let entries: LexiconEntry[] | undefined;
 
 /** Every phrase of the lexicon, for tests and for rules that need trigger words. */
 export function lexiconEntries(): LexiconEntry[] {
-  return [...compiled().byKey.values()];
+  if (entries) return entries;
+  const rows = readGeneratedLexicon<{ entries: CompiledRow[] }>('compiled.json').entries;
+  entries = rows.map(([name, kind, ...flags]) => ({
+    name,
+    kind,
+    plural: flags.includes('plural'),
+    capitalOnly: flags.includes('capitalOnly'),
+    needsPreposition: flags.includes('needsPreposition'),
+  }));
+  return entries;
+}
+
+/** One word of a lexicon phrase. Words written in capitals ("UK", "DRC") match only in capitals, as in terms.yml. */
+interface PhraseWord {
+  text: string;
+  exactCase: boolean;
+}
+interface IndexedPhrase {
+  entry: LexiconEntry;
+  words: PhraseWord[];
+}
+
+const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w);
+
+/** "Trinidad and Tobago" → trinidad, and, tobago; "Guinea-Bissau" → guinea, bissau (hyphens split, as tokens' parts do). */
+function phraseWords(name: string): PhraseWord[] {
+  return name
+    .split(/[\s\-\u2010\u2011]+/)
+    .filter(Boolean)
+    .map((w) => (isAllCaps(w) ? { text: w, exactCase: true } : { text: w.toLowerCase().replace(/\u2019/g, "'"), exactCase: false }));
+}
+
+/**
+ * The lexicon's phrases by first word. Lexicon names are plain words (no terms.yml pattern syntax), so a bucket
+ * per first word is all a match needs; a bucket's phrases are split into words only when a sentence first holds
+ * that word.
+ */
+class PhraseIndex {
+  private readonly byFirstWord = new Map<string, LexiconEntry[]>();
+  private readonly compiledBuckets = new Map<string, IndexedPhrase[]>();
+
+  constructor(entries: LexiconEntry[]) {
+    for (const entry of entries) {
+      const key = firstWordKey(entry.name);
+      const bucket = this.byFirstWord.get(key);
+      if (bucket) bucket.push(entry);
+      else this.byFirstWord.set(key, [entry]);
+    }
+  }
+
+  private phrasesStartingWith(word: string): IndexedPhrase[] | undefined {
+    const held = this.compiledBuckets.get(word);
+    if (held) return held;
+    const bucket = this.byFirstWord.get(word);
+    if (!bucket) return undefined;
+    const phrases = bucket.map((entry) => ({ entry, words: phraseWords(entry.name) }));
+    this.compiledBuckets.set(word, phrases);
+    return phrases;
+  }
+
+  /** Longest phrase at each position, left to right, without overlaps; phrase words must be adjacent. */
+  matchSentence(sentence: Sentence, source: string): Omit<LexiconHit, 'text'>[] {
+    const atoms = sentence.tokens.flatMap((token) => token.parts.map((part) => ({ ...part, token: token.index })));
+    const hits: Omit<LexiconHit, 'text'>[] = [];
+    for (let i = 0; i < atoms.length; ) {
+      let best: IndexedPhrase | undefined;
+      for (const phrase of this.phrasesStartingWith(atoms[i].normal) ?? []) {
+        if ((!best || phrase.words.length > best.words.length) && matchesAt(phrase.words, atoms, i, source)) best = phrase;
+      }
+      if (!best) {
+        i++;
+        continue;
+      }
+      const last = atoms[i + best.words.length - 1];
+      hits.push({ entry: best.entry, span: { start: atoms[i].span.start, end: last.span.end }, first: atoms[i].token, last: last.token });
+      i += best.words.length;
+    }
+    return hits;
+  }
+}
+
+/** The bucket key of a name: its first word in lower case, as a token's first part is normalised. */
+function firstWordKey(name: string): string {
+  const end = name.search(/[\s\-\u2010\u2011]/);
+  return (end < 0 ? name : name.slice(0, end)).toLowerCase().replace(/\u2019/g, "'");
+}
+
+function matchesAt(words: PhraseWord[], atoms: { span: Span; normal: string }[], at: number, source: string): boolean {
+  if (at + words.length > atoms.length) return false;
+  return words.every((word, k) => {
+    const atom = atoms[at + k];
+    const candidate = word.exactCase ? source.slice(atom.span.start, atom.span.end) : atom.normal;
+    if (candidate !== word.text) return false;
+    // A comma or full stop between two words breaks the phrase.
+    return k === 0 || /^[\s\-\u2010\u2011]*$/.test(source.slice(atoms[at + k - 1].span.end, atom.span.start));
+  });
+}
+
+let entriesByKey: Map<string, LexiconEntry> | undefined;
+let index: PhraseIndex | undefined;
+
+/** Phrase → entry: all that lookup() needs. */
+function entriesByPhrase(): Map<string, LexiconEntry> {
+  return (entriesByKey ??= new Map(lexiconEntries().map((e) => [phraseKey(e.name), e])));
 }
 
 /** The entry for a phrase exactly as a record might write it ("Irish Traveller", "south asian"), if any. */
 export function lookup(phrase: string): LexiconEntry | undefined {
-  return compiled().byKey.get(phraseKey(phrase));
+  return entriesByPhrase().get(phraseKey(phrase));
 }
 
 export interface LexiconHit {
@@ -182,10 +150,11 @@ export function lexiconHits(sentence: Sentence, source: string): LexiconHit[] {
   const hit = cache.get(sentence);
   if (hit) return hit;
   const hits: LexiconHit[] = [];
-  for (const h of compiled().matcher.matchSentence(sentence, source)) {
-    const entry = h.term as LexiconEntry;
-    if (entry.capitalOnly && !isUpper(h.text[0])) continue;
-    hits.push({ entry, span: h.span, text: h.text, first: h.first, last: h.last });
+  index ??= new PhraseIndex(lexiconEntries());
+  for (const h of index.matchSentence(sentence, source)) {
+    const text = source.slice(h.span.start, h.span.end);
+    if (h.entry.capitalOnly && !isUpper(text[0])) continue;
+    hits.push({ ...h, text });
   }
   cache.set(sentence, hits);
   return hits;

@@ -49,11 +49,17 @@ function isLanguageUse(sentence: Sentence, hit: LexiconHit): boolean {
   return false;
 }
 
-function lexiconOrigin(sentence: Sentence, hit: LexiconHit): OriginStrength | undefined {
+/** "Maya (9)", "Roma (4 months)": a name followed by an age in brackets. */
+function followedByAge(sentence: Sentence, source: string, hit: LexiconHit): boolean {
+  const next = sentence.tokens[hit.last + 1];
+  return next !== undefined && /^\d/.test(next.text) && /^\s*\(\s*$/.test(source.slice(hit.span.end, next.span.start));
+}
+
+function lexiconOrigin(sentence: Sentence, source: string, hit: LexiconHit): OriginStrength | undefined {
   const { entry } = hit;
   if (entry.kind === 'weak') return 'weak';
   if (!SPECIFIC_KINDS.has(entry.kind)) return undefined;
-  if (followsHonorific(sentence, hit.first)) return undefined; // Mr English, Mrs French
+  if (followsHonorific(sentence, hit.first) || followedByAge(sentence, source, hit)) return undefined; // Mr English, Mrs French, Maya (9)
   if (entry.needsPreposition && !PREPOSITIONS.has(sentence.tokens[hit.first - 1]?.normal ?? '')) return undefined;
   if (isLanguageUse(sentence, hit)) return undefined;
   return 'specific';
@@ -123,14 +129,15 @@ function properNounAt(sentence: Sentence, source: string, start: number): [numbe
 function placeStrength(text: string): OriginStrength | undefined {
   const entry = lookup(text) ?? lookup(`the ${text}`);
   if (entry && (REGIONAL_PLACE_KINDS.has(entry.kind) || entry.kind === 'religion')) return undefined;
-  return entry?.kind === 'weak' ? 'weak' : 'specific';
+  return entry?.kind === 'weak' || entry?.kind === 'uk-place' ? 'weak' : 'specific';
 }
 
 /** Origin phrases whose place the lexicon does not know ("born in Kumasi"); the lexicon decides words it knows. */
 function phraseOrigins(sentence: Sentence, source: string, known: LexiconHit[]): OriginMention[] {
   const out: OriginMention[] = [];
   const tokens = sentence.tokens;
-  const covered = (i: number) => known.some((h) => h.first <= i && i <= h.last);
+  // UK places are left to the phrases: "born in Leeds" is weak, "lives in Leeds" is nothing.
+  const covered = (i: number) => known.some((h) => h.first <= i && i <= h.last && h.entry.kind !== 'uk-place');
   const push = (range: [number, number] | undefined, span?: Span) => {
     if (!range || covered(range[0])) return;
     const where = span ?? { start: tokens[range[0]].span.start, end: tokens[range[1]].span.end };
@@ -168,7 +175,7 @@ export function originMentions(doc: Document, sentence: Sentence): OriginMention
   const out: OriginMention[] = [];
   const hits = lexiconHits(sentence, doc.text);
   for (const hit of hits) {
-    const strength = lexiconOrigin(sentence, hit);
+    const strength = lexiconOrigin(sentence, doc.text, hit);
     if (strength) out.push({ span: hit.span, text: hit.text, first: hit.first, last: hit.last, strength, how: 'lexicon' });
   }
   out.push(...phraseOrigins(sentence, doc.text, hits));

@@ -74,20 +74,27 @@ export function surnamesIn(doc: Document): Set<string> {
   return names;
 }
 
+/** Capitalised words before a name that are not a first name: "The White family", "Both Black boys". */
+const NOT_FIRST_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'my', 'your', 'both', 'all', 'two', 'three', 'mother', 'father', 'mum', 'dad']);
+
 /**
- * Is the token part of a person's name? Titles ("Mr White"), compromise's person-name tags ("Andrew White"),
- * or a capitalised word the document uses as a surname elsewhere, standing where a name stands.
+ * Is the token part of a person's name? Titles ("Mr White"), or a capitalised word right before it that is a
+ * first name ("Child: Poppy Brown (3)", "Andrew White"). Inside a sentence a capitalised word before a capitalised
+ * one is a name; only at the start of a sentence, where every word has a capital, are the tags asked: loading the
+ * tagger costs far more than the rest of a short draft.
  */
-export function isNamePart(doc: Document, sentence: Sentence, index: number, tags?: Set<string>[]): boolean {
+export function isNamePart(doc: Document, sentence: Sentence, index: number, tags?: Set<string>[] | (() => Set<string>[])): boolean {
   const token = sentence.tokens[index];
   if (!token || !isCapitalised(token.text)) return false;
   if (followsHonorific(sentence, index)) return true;
-  const t = tags?.[index];
-  if (t && (t.has('LastName') || t.has('FirstName') || (t.has('Person') && !t.has('Actor')))) return true;
+  const tagsOf = (i: number) => (typeof tags === 'function' ? tags() : tags)?.[i];
+  const taggedName = (t: Set<string> | undefined) => t !== undefined && (t.has('LastName') || t.has('FirstName') || (t.has('Person') && !t.has('Actor')));
+  // The first word of a sentence: only the tagger can tell "Jaden, 14, …" from "Leeds, …".
+  if (index === 0) return taggedName(tagsOf(0));
   const previous = sentence.tokens[index - 1];
-  const previousTags = previous ? tags?.[index - 1] : undefined;
-  if (previous && previousTags?.has('FirstName') && isCapitalised(previous.text) && gapIsSpace(doc, previous, token)) return true;
-  return false;
+  if (!isCapitalised(previous.text) || NOT_FIRST_NAMES.has(previous.normal) || !gapIsSpace(doc, previous, token)) return false;
+  if (index - 1 > 0) return true;
+  return taggedName(tagsOf(index)) || (tagsOf(index - 1)?.has('FirstName') ?? false);
 }
 
 export function gapIsSpace(doc: Document, a: Token, b: Token): boolean {

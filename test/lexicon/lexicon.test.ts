@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
 import { countryData } from '../../src/lexicon/countries.js';
+import { buildLexiconEntries, compiledLexiconText } from '../../src/lexicon/sources.js';
 import { groupWordAt, isSpecificOrigin, lexiconEntries, lookup, originMentions, PersonDescription } from '../../src/lexicon/index.js';
 import { tagSentence } from '../../src/nlp/tagger.js';
 
@@ -69,8 +70,23 @@ describe('originMentions', () => {
   it('finds a place after an origin phrase even when the lexicon does not know it', () => {
     expect(origins('He was born in Kumasi.')).toEqual(['Kumasi:specific']);
     expect(origins('Her grandparents moved to Bradford from Mirpur in 1962.')).toEqual(['Mirpur:specific']);
-    expect(origins('She is Leeds-born.')).toEqual(['Leeds:specific']);
+    expect(origins('She is Kumasi-born.')).toEqual(['Kumasi:specific']);
     expect(origins('They are of Pahari heritage.')).toEqual(['Pahari:specific']);
+  });
+
+  it('counts a UK town or city only weakly, and only where somebody was born or comes from', () => {
+    expect(origins('She is Leeds-born.')).toEqual(['Leeds:weak']);
+    expect(origins('He was born in Croydon and grew up in Tower Hamlets.')).toEqual(['Croydon:weak', 'Tower Hamlets:weak']);
+    expect(origins('Her dad is a Londoner.')).toEqual(['Londoner:weak']);
+    expect(origins('They live in Peterborough with their sons.')).toEqual([]);
+    expect(origins('She was born in Kingston, Jamaica.')).toEqual(['Kingston:specific', 'Jamaica:specific']);
+  });
+
+  it('does not take a first name for a people', () => {
+    expect(origins('Maya (9) lives with her aunt.')).toEqual([]);
+    expect(origins('Sami is at nursery.')).toEqual([]);
+    expect(origins('They are of Maya heritage.')).toEqual(['Maya:specific']);
+    expect(origins('Roma (4) and her mother are Roma.')).toEqual(['Roma:specific']);
   });
 
   it('does not count regions, the UK as a whole only weakly', () => {
@@ -142,9 +158,36 @@ describe('PersonDescription', () => {
 describe('lexicon data ships with the package', () => {
   it('reads only files under data/lexicon, which package.json "files" includes', () => {
     const files = readdirSync(join(root, 'data', 'lexicon')).sort();
-    expect(files).toEqual(['ambiguous.yml', 'countries.yml', 'peoples.yml', 'regional.yml', 'religions.yml']);
+    expect(files).toEqual(['ambiguous.yml', 'compiled.json', 'countries.yml', 'peoples.yml', 'regional.yml', 'religions.yml', 'uk-places.yml']);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[]; dependencies: Record<string, string> };
     expect(manifest.files).toContain('data');
     expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['i18n-iso-countries', 'i18n-nationality']));
+  });
+});
+
+describe('the precomputed lexicon', () => {
+  it('data/lexicon/compiled.json is what the YAML lists and the country packages give (run `npm run lexicon` after editing them)', () => {
+    expect(readFileSync(join(root, 'data', 'lexicon', 'compiled.json'), 'utf8')).toBe(compiledLexiconText());
+  });
+
+  it('reads back exactly the entries built from the sources', () => {
+    expect(lexiconEntries()).toEqual(buildLexiconEntries());
+  });
+
+  it('matches phrases across hyphens and spaces but not across punctuation', () => {
+    expect(origins('She is from Guinea-Bissau.')).toEqual(['Guinea-Bissau:specific']);
+    expect(origins('They came from Trinidad and  Tobago.')).toEqual(['Trinidad and  Tobago:specific']);
+    expect(origins('They came from Trinidad, and Tobago is next.')).toEqual(['Trinidad:specific', 'Tobago:specific']);
+  });
+
+  it('prefers the longest phrase at a position', () => {
+    expect(origins('Mrs Ojo is South African.')).toEqual(['South African:specific']);
+    expect(origins('He is a Turkish Cypriot.')).toEqual(['Turkish Cypriot:specific']);
+  });
+
+  it('matches words written in capitals only in capitals', () => {
+    expect(lookup('UK')?.kind).toBe('weak');
+    expect(origins('She was born in the UK.')).toEqual(['UK:weak']);
+    expect(origins('He said uk in the chat.')).toEqual([]);
   });
 });

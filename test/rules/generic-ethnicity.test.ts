@@ -1,4 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/generic-ethnicity/rule.js';
+import { runRules } from '../../src/engine/lint.js';
+import type { Rule } from '../../src/engine/rule.js';
+import { parseDocument } from '../../src/parse/index.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 ruleTester(rule, {
@@ -27,6 +31,18 @@ ruleTester(rule, {
     { text: 'He was black and blue after the fall down the stairs.', note: 'an idiom' },
     { text: 'Kwame is Black and his dad is from Accra.', note: "his father's origin is his heritage" },
     { text: 'She feels the school treats Black pupils differently from their classmates.', note: 'pupils in general, after "the school"' },
+    { text: "Staff can contact the Black Workers' Network for peer support.", note: 'an organisation name with a possessive' },
+    { text: 'The Black and Asian Police Association ran the training day.', note: 'a name joined by "and"' },
+    { text: 'Ask her whether she would like to join the Asian Women’s Resource Centre group.', note: 'a name with a curly possessive' },
+    { text: 'Most referrals came from Black, Asian and minority ethnic families in the north of the borough.', note: 'the BAME list spelt out belongs to ethnic-minority' },
+    { text: 'Staff from Black and Minority Ethnic backgrounds were asked about supervision.', note: 'the shorter spelt-out list' },
+    { text: 'Our Black staff told the review that they did not feel heard.', note: 'the organisation\'s staff as a group' },
+    { text: 'The family identify as Black and asked us to record it that way.', note: 'self-identification with a noun subject' },
+    { text: 'Kofi is Black and his grandparents came to Leeds from Kumasi.', note: 'grandparents\' origin is his heritage' },
+    { text: 'Ama is Black and her brother was born in Takoradi.', note: "a sibling's birthplace is the family's heritage" },
+    { text: 'The Gypsy and Traveller community were consulted on the new site.', note: 'a community, not a person' },
+    { text: 'Mr Tan, who is Asian, moved here from Singapore in 2010.', note: 'origin phrase after a relative clause' },
+    { text: 'Ms Bell is White and was born in Kingston, Jamaica.', note: 'Kingston is not taken for a UK place' },
   ],
   invalid: [
     { text: 'Kwame lives with his mother, who is ⟦Black⟧, and his two sisters.', errors: [{ messageId: 'generic', severity: 'warning' }] },
@@ -51,5 +67,55 @@ ruleTester(rule, {
     { text: 'Mum is ⟦White⟧ and Dad is from Krakow.', note: "an origin said of somebody else does not count for her" },
     { text: 'Mum (⟦Black Caribbean⟧) and Dad (Polish) both attended.', note: 'brackets attached to different people' },
     { text: '# Visiting policy\nIf a ⟦Black⟧ man answers the door, introduce yourself.', format: 'markdown', errors: [{ messageId: 'aggregate', severity: 'info' }], note: 'policy documents: info at most' },
+    { text: 'The foster carers, both ⟦White European⟧, have two birth children.', note: 'a quantifier between the comma and the label' },
+    { text: 'The brothers are both ⟦Black⟧ and go to the same school.', note: 'a quantifier between the copula and the label' },
+    { text: 'The twins (each ⟦Asian⟧) were seen at the clinic.', note: 'a quantifier inside brackets' },
+    { text: 'Her mother is of ⟦South Asian⟧ heritage and her father is from Galway.', note: "another relative's origin" },
+    { text: 'Her father, Mr Obi, is ⟦Black African⟧ and her mother, Ms Doyle, is from Cork.', note: 'two named parents' },
+    { text: 'Mr Okoro is ⟦Black⟧ and his wife is Nigerian.', note: "a spouse's origin is not his heritage" },
+    { text: 'Dad is ⟦white⟧ and was born in Peterborough.', errors: [{ messageId: 'contested', severity: 'info' }], note: 'a UK town of birth is as weak as "born in the UK"' },
+    { text: 'Mr Cole is ⟦Black⟧ and a proud Londoner.', errors: [{ messageId: 'contested', severity: 'info' }], note: 'a UK city demonym is weak' },
+    { text: 'The applicants, both ⟦White Other⟧, live in Wakefield with their sons.', note: 'where somebody lives is not an origin' },
+    { text: 'An ⟦Asian⟧-looking man was seen at the door.', note: 'an appearance compound' },
+    { text: 'Maya (9) lives with her mother, who is ⟦Black Caribbean⟧.', note: 'a first name that is also a people is not an origin' },
+    { text: 'Ethnicity: ⟦Black or Black British - African⟧', errors: [{ messageId: 'generic', severity: 'warning' }], note: 'the census heading with a box is not "Black British" alone' },
+    { text: 'Ethnicity: Any ⟦other White⟧ background', note: 'the census write-in box left empty' },
+    { text: 'Jaden, 14, ⟦Black British⟧, lives with his nan.', errors: [{ messageId: 'contested', severity: 'info' }], note: 'a sentence-initial name with an age in apposition' },
+    { text: 'Grandmother (maternal): ⟦Black Caribbean⟧, came to the UK in 1962.', note: 'a person field with a bracketed note' },
   ],
+});
+
+describe('generic-ethnicity and the tagger', () => {
+  /** The sentences for which the rule asked compromise for tags (loading it costs ~250 ms). */
+  function taggedSentences(text: string): string[] {
+    const doc = parseDocument(text);
+    const asked: string[] = [];
+    const counting: Rule = {
+      ...rule,
+      check(d, ctx) {
+        rule.check(d, { ...ctx, tags: (s) => (asked.push(text.slice(s.span.start, s.span.end)), ctx.tags(s)) });
+      },
+    };
+    runRules(doc, [counting], { rules: {} });
+    return asked;
+  }
+
+  it.each([
+    'Mr Fofanah is Black and has lived in Croydon for twenty years.',
+    'Child: Poppy Brown (3). Mother: Ms Kerry Brown.',
+    'There is black mould on the bedroom ceiling.',
+    'Kofi had a black eye after football.',
+    'A black man was seen leaving the flat.',
+    'Ethnicity: Mixed. Religion: none.',
+    'Mrs White and Mr Black attended with their advocate.',
+    'Mother (Asian, 30s) attended with the baby.',
+    'The applicants, both White European, live in Wakefield.',
+    'Jaden, 14, Black British, lives with his nan.',
+  ])('decides "%s" without the tagger', (text) => {
+    expect(taggedSentences(text)).toEqual([]);
+  });
+
+  it('asks the tagger when only it can tell: a capitalised word that may be a first name opens the sentence', () => {
+    expect(taggedSentences('Lucy Black chaired the meeting.')).toEqual(['Lucy Black chaired the meeting.']);
+  });
 });

@@ -1,0 +1,124 @@
+import { countryData } from './countries.js';
+import { readLexiconFile, spellings } from './data.js';
+import { phraseKey, type LexiconEntry, type LexiconKind } from './entry.js';
+
+/**
+ * Builds the lexicon from its sources: data/lexicon/*.yml and the country packages (see countries.ts). Only
+ * `npm run lexicon` and the tests run this; the linter reads the result, data/lexicon/compiled.json, because
+ * parsing the YAML and resolving ~1,500 names cost tens of milliseconds on every run.
+ */
+
+/** When two lists hold the same phrase, the earlier kind wins (a regional label is never made specific). */
+const PRIORITY: LexiconKind[] = ['weak', 'uk-place', 'regional', 'regional-place', 'ethnic-religion', 'people', 'uk-nation', 'island', 'city-demonym', 'demonym', 'country', 'religion'];
+
+const PLURAL_KINDS: ReadonlySet<LexiconKind> = new Set(['demonym', 'uk-nation', 'island', 'people', 'city-demonym', 'regional']);
+
+interface PeoplesFile {
+  ukNations: string[];
+  islands: string[];
+  peoples: string[];
+  cityDemonyms: string[];
+  plurals: Record<string, string>;
+}
+interface UkPlacesFile {
+  places: string[];
+  demonyms: string[];
+}
+interface RegionalFile {
+  adjectives: string[];
+  places: string[];
+}
+interface ReligionsFile {
+  religions: { name: string; plural?: string; ethnic?: boolean }[];
+}
+interface AmbiguousFile {
+  needsPreposition: string[];
+  capitalOnly: string[];
+}
+
+interface Candidate {
+  name: string;
+  kind: LexiconKind;
+  plural: boolean;
+}
+
+/** "Nigerian" → "Nigerians"; "Chinese", "Polish", "Swiss" have no -s plural. */
+function pluralOf(name: string, irregular: Record<string, string>): string | undefined {
+  const words = name.split(' ');
+  const last = words[words.length - 1];
+  const plural = irregular[last] ?? (/(?:ese|ish|ch|sh|s|x|z)$/i.test(last) ? undefined : `${last}s`);
+  if (plural === undefined || plural === last) return undefined;
+  return [...words.slice(0, -1), plural].join(' ');
+}
+
+/** Every name of every list with its kind, before duplicates across lists are resolved. */
+function candidates(): Candidate[] {
+  const peoples = readLexiconFile<PeoplesFile>('peoples.yml');
+  const regional = readLexiconFile<RegionalFile>('regional.yml');
+  const religions = readLexiconFile<ReligionsFile>('religions.yml');
+  const ukPlaces = readLexiconFile<UkPlacesFile>('uk-places.yml');
+  const countries = countryData();
+  const out: Candidate[] = [];
+  const add = (names: string[], kind: LexiconKind, plurals = PLURAL_KINDS.has(kind)) => {
+    for (const name of names) {
+      out.push({ name, kind, plural: false });
+      const plural = plurals ? pluralOf(name, peoples.plurals) : undefined;
+      if (plural) out.push({ name: plural, kind, plural: true });
+    }
+  };
+  add(countries.weak, 'weak');
+  add(ukPlaces.demonyms.flatMap(spellings), 'weak', true);
+  add(ukPlaces.places, 'uk-place');
+  add(regional.adjectives, 'regional');
+  add(regional.places, 'regional-place');
+  for (const r of religions.religions) {
+    const kind = r.ethnic ? 'ethnic-religion' : 'religion';
+    out.push({ name: r.name, kind, plural: false });
+    if (r.plural) out.push({ name: r.plural, kind, plural: true });
+  }
+  add(peoples.peoples.flatMap(spellings), 'people');
+  add(peoples.ukNations.flatMap(spellings), 'uk-nation');
+  add(peoples.islands.flatMap(spellings), 'island');
+  add(peoples.cityDemonyms.flatMap(spellings), 'city-demonym');
+  add(countries.demonyms, 'demonym');
+  add(countries.names, 'country');
+  return out;
+}
+
+/** The lexicon's entries, one per phrase, in a stable order. */
+export function buildLexiconEntries(): LexiconEntry[] {
+  const ambiguous = readLexiconFile<AmbiguousFile>('ambiguous.yml');
+  const capitalOnly = new Set(ambiguous.capitalOnly.map(phraseKey));
+  const needsPreposition = new Set(ambiguous.needsPreposition.map(phraseKey));
+  const byPhrase = new Map<string, Candidate>();
+  for (const c of candidates()) {
+    if (/[|?*]/.test(c.name)) throw new Error(`data/lexicon: "${c.name}" holds a pattern character`);
+    const key = phraseKey(c.name);
+    const held = byPhrase.get(key);
+    if (!held || PRIORITY.indexOf(c.kind) < PRIORITY.indexOf(held.kind)) byPhrase.set(key, c);
+  }
+  return [...byPhrase.entries()].map(([key, c]) => ({
+    name: c.name,
+    kind: c.kind,
+    plural: c.plural,
+    capitalOnly: capitalOnly.has(key) || capitalOnly.has(phraseKey(c.name.split(' ')[0])),
+    needsPreposition: needsPreposition.has(key),
+  }));
+}
+
+/** The generated file's text: one entry a line, so a data change shows as a readable diff. */
+export function compiledLexiconText(entries: LexiconEntry[] = buildLexiconEntries()): string {
+  const line = (e: LexiconEntry) => {
+    const flags = [e.plural && 'plural', e.capitalOnly && 'capitalOnly', e.needsPreposition && 'needsPreposition'].filter(Boolean);
+    return `    ${JSON.stringify([e.name, e.kind, ...flags])}`;
+  };
+  return [
+    '{',
+    '  "comment": "Generated by `npm run lexicon` from data/lexicon/*.yml and the i18n-iso-countries and i18n-nationality packages. Do not edit: change the sources and regenerate (test/lexicon checks they agree).",',
+    '  "entries": [',
+    entries.map(line).join(',\n'),
+    '  ]',
+    '}',
+    '',
+  ].join('\n');
+}
