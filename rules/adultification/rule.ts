@@ -1,7 +1,7 @@
 import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type ReportDescriptor, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
+import { ageAfter, ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
 import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
@@ -90,6 +90,15 @@ function statusFor(doc: Document, s: Sentence, hit: TermHit, gate: string): Subj
   if (gate === 'knew') {
     const subject = knewSubjectIndex(s, hit);
     return subject === undefined ? undefined : (referentStatus(doc, s, subject) ?? subjectStatus(doc, s, subject));
+  }
+  if (gate === 'child') {
+    // 'streetwise at 12', 'sexually active from the age of 13': the age the phrase applied at decides.
+    const when = ageAfter(doc, s, hit.last);
+    if (when !== undefined) return { child: when < 18, age: when, from: 'subject' };
+    // 'the lifestyle she has chosen': the phrase names its own subject.
+    const inner = s.tokens.slice(hit.first, hit.last + 1).findIndex((t) => PRONOUNS.has(t.normal));
+    const own = inner >= 0 ? referentStatus(doc, s, hit.first + inner) : undefined;
+    if (own?.child !== undefined) return own;
   }
   return subjectStatus(doc, s, hit.first);
 }
