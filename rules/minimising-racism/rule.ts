@@ -32,7 +32,22 @@ const RACISM_CUE_PHRASES = [
 const CONTEXT_WINDOW = 3;
 
 /** Verbs that report somebody's view of what happened to them. */
-const FEELING_VERBS = new Set(['feels', 'felt', 'feel', 'believes', 'believed', 'believe', 'thinks', 'thought', 'think', 'says', 'said', 'considers']);
+const FEELING_VERBS = new Set(['feels', 'felt', 'feel', 'believes', 'believed', 'believe', 'thinks', 'thought', 'think', 'considers']);
+/** Verbs that report what somebody said happened: doubt only when what follows is a view, not an act. */
+const REPORTING_VERBS = new Set(['says', 'said', 'reports', 'reported', 'states', 'stated', 'told', 'tells']);
+/**
+ * What follows 'racially' / 'racist' in a plain account of an act ('says her daughter was racially abused',
+ * 'said he suffered racist abuse'): a report of racism named as racism, not a feeling set against a view.
+ */
+const ACT_WORDS = new Set([
+  'abused', 'abuse', 'attacked', 'attack', 'assaulted', 'assault', 'harassed', 'harassment', 'bullied', 'bullying', 'insulted',
+  'insults', 'taunted', 'taunts', 'targeted', 'threatened', 'threats', 'slur', 'slurs', 'remarks', 'comments', 'names', 'graffiti',
+]);
+/** A contrast clause giving somebody else's account ('but the neighbour denies it'): both sides recorded, no doubt cast. */
+const ACCOUNT_VERBS = new Set([
+  'denies', 'denied', 'deny', 'disputes', 'disputed', 'says', 'said', 'states', 'stated', 'claims', 'claimed', 'maintains',
+  'maintained', 'insists', 'insisted', 'reports', 'reported', 'told', 'admits', 'admitted', 'accepts', 'accepted',
+]);
 const DISCRIMINATION_WORDS = new Set(['discriminated', 'discrimination', 'discriminatory', 'racist', 'racism', 'racially']);
 /** A clause that sets the recorder's view against the person's: 'although the officer followed the normal procedure'. */
 const CONTRAST_WORDS = new Set(['although', 'but', 'however', 'though', 'whereas', 'despite', 'yet']);
@@ -72,7 +87,8 @@ function doubtedAccounts(doc: Document, s: Sentence): Span[] {
   const spans: Span[] = [];
   const tokens = s.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    if (!FEELING_VERBS.has(tokens[i].normal)) continue;
+    const reporting = REPORTING_VERBS.has(tokens[i].normal);
+    if (!FEELING_VERBS.has(tokens[i].normal) && !reporting) continue;
     let end = -1;
     for (let k = i + 1; k < Math.min(tokens.length, i + 8); k++) {
       if (CONTRAST_WORDS.has(tokens[k].normal)) break;
@@ -82,11 +98,19 @@ function doubtedAccounts(doc: Document, s: Sentence): Span[] {
       }
     }
     if (end < 0) continue;
-    const contrast = tokens.slice(end + 1).some((t) => CONTRAST_WORDS.has(t.normal));
-    if (contrast) spans.push({ start: tokens[i].span.start, end: tokens[end].span.end });
+    // 'says her daughter was racially abused': an act named as racism is reported, not doubted.
+    if (reporting && ACT_WORDS.has(tokens[end + 1]?.normal ?? '')) continue;
+    const contrast = tokens.findIndex((t, k) => k > end && CONTRAST_WORDS.has(t.normal));
+    if (contrast < 0 || isOtherAccount(tokens, contrast)) continue;
+    spans.push({ start: tokens[i].span.start, end: tokens[end].span.end });
   }
   void doc;
   return spans;
+}
+
+/** 'but the neighbour denies it', 'although the officer says he …': the contrast is somebody else's account. */
+function isOtherAccount(tokens: Sentence['tokens'], contrast: number): boolean {
+  return tokens.slice(contrast + 1, contrast + 6).some((t) => ACCOUNT_VERBS.has(t.normal));
 }
 
 /** Suggestions may reuse the matched words: '$2' is the second word ('alleged racism' → 'racism'). */
@@ -137,7 +161,7 @@ export default defineRule({
       doubted:
         '“{term}”, set against the recorder’s own view, may read as doubting a report of discrimination; record what the person described and what was done (001 §4.5).',
     },
-    triggers: { words: [...FEELING_VERBS] },
+    triggers: { words: [...FEELING_VERBS, ...REPORTING_VERBS] },
     docs: {
       summary: 'Name racism as racism; do not doubt or soften a disclosure.',
       rationale:
