@@ -22,7 +22,8 @@ const ADVERBS = new Set(['clearly', 'fully', 'always', 'obviously', 'definitely'
 
 /** Is the boyfriend of a child described as an adult ('a 24-year-old man', 'aged 31', 'who is 19', 'older')? */
 function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolean; age?: number } {
-  if (/older/i.test(hit.text) || s.tokens[hit.first - 1]?.normal === 'older') return { adult: true };
+  // 'an older boyfriend', 'an adult boyfriend', 'her grown-up boyfriend'
+  if (/older/i.test(hit.text) || /^(?:older|adult|grown-up|grown)$/.test(s.tokens[hit.first - 1]?.normal ?? '')) return { adult: true };
   const before = s.tokens[hit.first - 1];
   const beforeAge = before ? ageAt(doc, s, hit.first - 1) : undefined;
   if (beforeAge !== undefined) return { adult: beforeAge >= 18, age: beforeAge };
@@ -44,7 +45,9 @@ function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolea
     if (/^(?:man|adult)$/.test(t.normal)) return { adult: true };
     // 'much older', 'significantly older': not 'a year older'
     if (t.normal === 'older' && /^(?:much|significantly|considerably|far|lot)$/.test(s.tokens[i - 1].normal)) return { adult: true };
-    if (t.normal === 'in' && s.tokens[i + 1]?.normal === 'his' && /ties$/.test(s.tokens[i + 2]?.normal ?? '')) return { adult: true };
+    // 'in his twenties', 'in his 20s', 'in his late 30's'
+    const decade = s.tokens[i + 2]?.normal === 'late' || s.tokens[i + 2]?.normal === 'early' || s.tokens[i + 2]?.normal === 'mid' ? i + 3 : i + 2;
+    if (t.normal === 'in' && s.tokens[i + 1]?.normal === 'his' && /ties$|^[2-9]0'?s$/.test(s.tokens[decade]?.normal ?? '')) return { adult: true };
   }
   return { adult: false };
 }

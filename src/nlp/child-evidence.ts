@@ -138,13 +138,19 @@ export function ageAt(doc: Document, s: Sentence, i: number): number | undefined
   if (prev && /^(?:now|turned|turns|turning)$/.test(prev.normal) && !/[:.]/.test(after)) return n;
   // 'At 14 she …', 'at 14, she …'
   if (prev && prev.normal === 'at' && (/^\s*,/.test(after) || (next && next.normal in PRONOUNS))) return n;
-  // 'when she was 14', 'Kayla is 13 and …', 'the child, who is 15,'
-  const subject = s.tokens[i - 2];
-  if (prev && /^(?:is|was)$/.test(prev.normal) && subject && (subject.normal in PRONOUNS || subject.normal === 'who' || isCapitalised(subject)) && /^\s*(?:[,.;)]|and\b|$)/.test(after + (next ? next.normal : ''))) {
+  // 'when she was 14', 'Kayla is 13 and …', 'the child, who is 15,', 'her boyfriend is 21', 'she is only 13'
+  const adverb = prev && AGE_ADVERBS.has(prev.normal) ? 1 : 0;
+  const copula = s.tokens[i - 1 - adverb];
+  const subject = s.tokens[i - 2 - adverb];
+  const subjectLike = subject && (subject.normal in PRONOUNS || subject.normal === 'who' || isCapitalised(subject) || isPersonNoun(subject));
+  if (copula && /^(?:is|was)$/.test(copula.normal) && subjectLike && /^\s*(?:[,.;)]|and\b|$)/.test(after + (next ? next.normal : ''))) {
     return n;
   }
   return undefined;
 }
+
+/** Words between 'is' and an age: 'she is only 13', 'he was just 12', 'her boyfriend is nearly 30'. */
+const AGE_ADVERBS = new Set(['only', 'just', 'nearly', 'almost', 'barely', 'now', 'still', 'already']);
 
 /** 'Year 10', 'Y9': a school year, so a child of about year + 5. */
 function schoolYearAt(s: Sentence, i: number): number | undefined {
@@ -172,11 +178,12 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
       const last = refs[refs.length - 1];
       if (last && last.age === undefined && last.kind !== 'pronoun' && i - last.end <= 2) {
         last.age = age;
-      } else if (tokens[i + 1] && (baseOf(tokens[i + 1].normal) in ADULT_ROLES || baseOf(tokens[i + 1].normal) in CHILD_NOUNS)) {
-        // 'a 15-year-old girl': the noun that follows takes the age.
+      } else if (tokens[i + 1] && isPersonNoun(tokens[i + 1])) {
+        // 'a 15-year-old girl', 'a 30-year-old boyfriend': the noun that follows takes the age.
         const noun = baseOf(tokens[i + 1].normal);
-        const gender = ADULT_ROLES[noun] ?? CHILD_NOUNS[noun];
-        refs.push({ token: i, end: i + 1, kind: age < 18 ? 'child-noun' : 'adult-role', number: 'singular', age, ...(gender ? { gender } : {}) });
+        const gender = ADULT_ROLES[noun] ?? CHILD_NOUNS[noun] ?? PERSON_NOUNS[noun];
+        const kind = noun in PERSON_NOUNS ? 'person' : age < 18 ? 'child-noun' : 'adult-role';
+        refs.push({ token: i, end: i + 1, kind, number: 'singular', age, ...(gender ? { gender } : {}) });
         i++;
       } else {
         refs.push({ token: i, end: i, kind: 'age', number: 'singular', age });
@@ -219,6 +226,8 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
       refs.push({ token: i, end: i, kind: 'person', number: 'singular', ...(gender ? { gender } : {}), possessed });
       continue;
     }
+    // 'an adult boyfriend': an adjective here; the noun after it is the person.
+    if (base === 'adult' && tokens[i + 1] && isPersonNoun(tokens[i + 1])) continue;
     if (base in ADULT_ROLES || ADULT_PLURALS.has(base)) {
       const gender = ADULT_ROLES[base];
       refs.push({ token: i, end: i, kind: 'adult-role', number: ADULT_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
@@ -356,7 +365,8 @@ function isPrepositionalObject(doc: Document, s: Sentence, r: PersonRef): boolea
  */
 export function subjectStatus(doc: Document, s: Sentence, at: number): SubjectStatus {
   const list = people(doc).refs[s.index] ?? [];
-  const before = list.filter((r) => r.token < at && !isPrepositionalObject(doc, s, r));
+  // A reference that takes in the phrase itself ('a 30-year-old boyfriend') is not who the phrase is about.
+  const before = list.filter((r) => r.end < at && !isPrepositionalObject(doc, s, r));
   const nearest = before[before.length - 1] ?? list.find((r) => r.token > at);
   let status: SubjectStatus = { child: undefined, from: 'none' };
   if (nearest) status = resolve(doc, s, nearest);

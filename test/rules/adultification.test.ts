@@ -32,6 +32,9 @@ ruleTester(rule, {
     { text: 'The young man (20) told me he has chosen this lifestyle and wants no help.', note: "'the young man' with his own adult age" },
     { text: 'The lifestyle he has chosen suits Mr Obi (62) well.', note: "the phrase's own subject is an adult" },
     { text: 'Ms Price’s boyfriend, 30, helps with the school run for her son Max (7).', note: "an adult's boyfriend" },
+    { text: 'Ellie (14) says her mum has a boyfriend, 35, who shouts at her.', note: "her mum's boyfriend" },
+    { text: 'Kacey (15) told me her boyfriend is 17 and still at college.', note: "'is 17': a peer" },
+    { text: 'Ms Grey (30) has a 32-year-old boyfriend who helps with her son Leo (4).', note: "an adult's boyfriend" },
   ],
   invalid: [
     { text: 'Leila (14) keeps ⟦putting herself at risk⟧ by getting into cars with older men.', errors: [{ messageId: 'adultifying', suggestions: ['is at risk of being exploited'] }] },
@@ -75,5 +78,10 @@ ruleTester(rule, {
     { text: 'Jade (15) has older friends; staff say the ⟦lifestyle she has chosen⟧ is risky.', note: "the phrase's own 'she' is the child, not 'staff'" },
     { text: 'Reece (13) is making ⟦lifestyle decisions⟧ that worry his grandmother.' },
     { text: 'Ellie (14) keeps ⟦putting herself in harm’s way⟧ by meeting adults online.' },
+    { text: 'Leah (15) says her ⟦boyfriend⟧ is 21 and has a car.', errors: [{ messageId: 'boyfriend' }], note: "'her boyfriend is 21'" },
+    { text: 'Chantelle (14) has a ⟦boyfriend⟧ who is in his late 20s.', errors: [{ messageId: 'boyfriend' }] },
+    { text: 'Mia (13) has an adult ⟦boyfriend⟧ who collects her from school.', errors: [{ messageId: 'boyfriend' }] },
+    { text: 'Aaliyah (15) has a 30-year-old ⟦boyfriend⟧.', errors: [{ messageId: 'boyfriend' }], note: 'the age belongs to the boyfriend, not to who the phrase is about' },
+    { text: 'Dionne presents as ⟦mature beyond her years⟧; she is only 13.', note: "'she is only 13'" },
   ],
 });
