@@ -113,6 +113,44 @@ function isOtherAccount(tokens: Sentence['tokens'], contrast: number): boolean {
   return tokens.slice(contrast + 1, contrast + 6).some((t) => ACCOUNT_VERBS.has(t.normal));
 }
 
+/** Verbs (and the noun 'claims') that put a disclosure up to be proved: 'claims the officer was racist'. */
+const CLAIM_WORDS = new Set(['claims', 'claimed', 'claiming', 'claim', 'alleges', 'alleging', 'alleged']);
+/** What the claim is about, when it names racism. */
+const RACISM_WORDS = new Set([
+  'racism', 'racist', 'racially', 'racial', 'discriminated', 'discrimination', 'discriminatory', 'islamophobic', 'antisemitic', 'xenophobic',
+]);
+/** Where a claim's clause ends. */
+const CLAUSE_ENDS = new Set([...CONTRAST_WORDS, 'and', 'because', 'so', 'which', 'while', 'when']);
+const NEGATIONS = new Set(['not', 'never', 'no', "isn't", "wasn't", "didn't", "doesn't", "don't", "aren't", "weren't"]);
+/** How far after the claim word the racism may be named ('claimed that the housing officer was racist'). */
+const CLAIM_WINDOW = 9;
+
+/**
+ * 'Mr Ali claimed that the housing officer was racist', 'Kofi alleges he was racially bullied': a disclosure
+ * of racism put up to be proved. Not: a legal claim ('a claim for race discrimination'), 'alleged' as an
+ * adjective ('the alleged perpetrator of racist abuse'), or a denial ('claims he is not racist').
+ */
+function claimedAccounts(doc: Document, s: Sentence): Span[] {
+  const spans: Span[] = [];
+  const tokens = s.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].normal;
+    if (!CLAIM_WORDS.has(word)) continue;
+    const next = tokens[i + 1]?.normal ?? '';
+    if (/^(?:for|against|form|forms|number)$/.test(next)) continue;
+    if (word === 'alleged' && !/^(?:that|he|she|they|her|his|their)$/.test(next)) continue;
+    for (let k = i + 1; k < Math.min(tokens.length, i + CLAIM_WINDOW); k++) {
+      if (/[;:.!?()]/.test(doc.text.slice(tokens[k - 1].span.end, tokens[k].span.start))) break;
+      const w = tokens[k].normal;
+      if (NEGATIONS.has(w) || CLAUSE_ENDS.has(w)) break;
+      if (!RACISM_WORDS.has(w)) continue;
+      if (!['aggravated', 'motivated'].includes(tokens[k + 1]?.normal ?? '')) spans.push({ start: tokens[i].span.start, end: tokens[k].span.end });
+      break;
+    }
+  }
+  return spans;
+}
+
 /** Suggestions may reuse the matched words: '$2' is the second word ('alleged racism' → 'racism'). */
 function fillTemplate(template: string, matched: string): string {
   const words = matched.split(/[\s\-\u2010\u2011]+/);
@@ -136,9 +174,19 @@ function check(doc: Document, ctx: RuleContext): void {
     ctx.report(descriptor);
     reported.push(hit.span);
   }
+  const claimNote = ctx.terms?.terms.find((t) => t.id === 'claims-verb')?.note ?? '';
+  const overlaps = (span: Span) => reported.some((r) => r.start < span.end && span.start < r.end);
+  for (const s of doc.sentences) {
+    if (isProhibition(s)) continue;
+    for (const span of claimedAccounts(doc, s)) {
+      if (overlaps(span)) continue;
+      ctx.report({ messageId: 'minimising', span, data: { term: doc.text.slice(span.start, span.end), note: claimNote } });
+      reported.push(span);
+    }
+  }
   for (const s of doc.sentences) {
     for (const span of doubtedAccounts(doc, s)) {
-      if (reported.some((r) => r.start < span.end && span.start < r.end)) continue;
+      if (overlaps(span)) continue;
       ctx.report({ messageId: 'doubted', span, data: { term: doc.text.slice(span.start, span.end) }, severity: 'info' });
     }
   }
@@ -161,7 +209,7 @@ export default defineRule({
       doubted:
         '“{term}”, set against the recorder’s own view, may read as doubting a report of discrimination; record what the person described and what was done (001 §4.5).',
     },
-    triggers: { words: [...FEELING_VERBS, ...REPORTING_VERBS] },
+    triggers: { words: [...FEELING_VERBS, ...REPORTING_VERBS, ...CLAIM_WORDS] },
     docs: {
       summary: 'Name racism as racism; do not doubt or soften a disclosure.',
       rationale:

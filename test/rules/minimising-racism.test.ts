@@ -26,6 +26,9 @@ ruleTester(rule, {
     { text: 'Mo and his friends were just having a laugh at the football.', note: 'no racism in view' },
     { text: 'The panel perceived the risk as low and closed the case.', note: "'perceived … as' without racism" },
     { text: 'Mr Ncube says the letter from the council was racist; we have apologised and logged it.', note: 'no contrast' },
+    { text: 'Ms Bello has made a claim for race discrimination at the employment tribunal.', note: 'a legal claim' },
+    { text: 'The neighbour claims he is not racist; Mrs Obi’s account of the abuse is recorded in her words.', note: "the accused's denial" },
+    { text: 'Mr Nwosu claimed his travel expenses and said the trip was racially diverse and fun.', note: "the claim is not about racism ('and' ends the clause)" },
   ],
   invalid: [
     { text: 'Mrs Haque reported ⟦alleged racism⟧ from the housing officer.', errors: [{ messageId: 'minimising', suggestions: ['racism'] }] },
@@ -54,6 +57,12 @@ ruleTester(rule, {
     { text: 'The dinner staff told Sana (8), who wears a hijab, that the boys were ⟦just messing about⟧.' },
     { text: 'Mr Tran was mocked for his accent; the supervisor called it ⟦harmless fun⟧.' },
     { text: 'Kai (12) is called a monkey at football and the coach says he is ⟦taking it too personally⟧.' },
+    { text: 'Ms Asante ⟦claims she was called a racist⟧ name by the driver.', note: 'claim verb with the racism named later in its clause' },
+    { text: 'Mr Ali ⟦claimed that the housing officer was racist⟧ towards him.' },
+    { text: 'Kofi (12) ⟦alleges he was racially⟧ bullied by two older boys.' },
+    { text: 'The remarks about Ms Diop’s hair had ⟦racial undertones⟧, staff agreed.', errors: [{ suggestions: ['racist'] }] },
+    { text: 'Pupils mock Amir’s mum for wearing a hijab; the school says it is ⟦just teasing⟧.', errors: [{ suggestions: ['racist remarks', 'racist abuse'] }] },
+    { text: 'The manager says Mrs Okoye is ⟦thin-skinned⟧ about comments on her accent.' },
     {
       text: 'Ms Oduya ⟦thinks she was discriminated against⟧ at the jobcentre, although staff applied the usual rules.',
       errors: [{ messageId: 'doubted', severity: 'info' }],
