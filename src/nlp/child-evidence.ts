@@ -73,6 +73,11 @@ const PERSON_NOUNS: Record<string, Gender | undefined> = {
 const ANAPHORIC_DETERMINERS = new Set(['this', 'that', 'the']);
 /** Words that end a prepositional phrase when walking back from a person to its preposition. */
 const PREPOSITIONS = new Set(['by', 'with', 'to', 'from', 'for', 'about', 'among', 'amongst', 'near', 'of', 'against', 'like', 'than', 'towards', 'around', 'alongside', 'according']);
+/** Words after a person that make them the subject of a clause of their own ('about Leah being …'). */
+const PREDICATE_STARTS = new Set([
+  'who', 'being', 'is', 'was', 'are', 'were', 'has', 'had', 'seems', 'seemed', 'appears', 'appeared', 'getting', 'putting',
+  'placing', 'making', 'becoming', 'acting', 'behaving', 'becomes', 'became',
+]);
 const CLAUSE_WORDS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'and', 'or', 'but', 'who', 'that', 'which', 'said', 'says', 'as']);
 
 const PRONOUNS: Record<string, { gender?: Gender; number: GrammaticalNumber; possessive?: boolean }> = {
@@ -346,8 +351,9 @@ function resolve(doc: Document, s: Sentence, r: PersonRef): SubjectStatus {
 function isPrepositionalObject(doc: Document, s: Sentence, r: PersonRef): boolean {
   // 'from the age of 12' is still about the subject.
   if (r.kind === 'age') return false;
-  const after = s.tokens.slice(r.end + 1, r.end + 3).map((t) => t.normal);
-  if (after.includes('who')) return false;
+  // 'about Leah (14), who is …', 'concerns about Leah (14) being …': the person is the subject of what follows.
+  const after = s.tokens.slice(r.end + 1).find((t) => numberOf(t) === undefined);
+  if (after && PREDICATE_STARTS.has(after.normal)) return false;
   for (let k = r.token - 1; k >= Math.max(0, r.token - 3); k--) {
     if (/[,;:.()]/.test(gap(doc, s, k, k + 1))) return false;
     const word = s.tokens[k].normal;

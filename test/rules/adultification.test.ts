@@ -83,5 +83,7 @@ ruleTester(rule, {
     { text: 'Mia (13) has an adult ⟦boyfriend⟧ who collects her from school.', errors: [{ messageId: 'boyfriend' }] },
     { text: 'Aaliyah (15) has a 30-year-old ⟦boyfriend⟧.', errors: [{ messageId: 'boyfriend' }], note: 'the age belongs to the boyfriend, not to who the phrase is about' },
     { text: 'Dionne presents as ⟦mature beyond her years⟧; she is only 13.', note: "'she is only 13'" },
+    { text: 'Staff have concerns about Rosie (14) being ⟦streetwise⟧.', note: "the person after 'about' is the subject of 'being'" },
+    { text: 'The school is worried about Tia (14) ⟦putting herself at risk⟧ with older men.' },
   ],
 });
