@@ -10,6 +10,9 @@ const EXPLOITATION_CONTEXT = new Set([
   'sex', 'sexual', 'sexually', 'intercourse', 'relationship', 'man', 'men', 'adult', 'adults', 'older', 'exploitation', 'exploited',
   'exploiting', 'groomed', 'grooming', 'drugs', 'photos', 'pictures', 'images', 'videos', 'touching', 'kissing', 'boyfriend',
   'party', 'parties', 'hotel', 'flat', 'car', 'county', 'lines', 'abuse', 'abused', 'rape', 'raped', 'assault', 'oral',
+  // criminal exploitation: 'a willing participant in the robbery', '… working as a drug runner'
+  'drug', 'dealing', 'dealer', 'dealers', 'gang', 'gangs', 'criminal', 'crime', 'crimes', 'robbery', 'robberies', 'cannabis',
+  'cocaine', 'heroin', 'weapon', 'weapons', 'knife', 'stealing', 'theft',
 ]);
 /** What a person consents to in an ordinary service sense: 'consented to the referral / to me speaking to him'. */
 const SERVICE_OBJECTS = new Set([

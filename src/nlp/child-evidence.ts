@@ -328,12 +328,31 @@ function antecedentIn(list: PersonRef[], pronoun: PersonRef, before = Infinity):
   return (pronoun.gender && candidates.find((r) => r.gender === pronoun.gender)) || candidates[0];
 }
 
+/**
+ * People of the pronoun's own sentence it cannot point back to: in 'Kamal is her boyfriend' 'her' is not Kamal,
+ * the subject of the copula just before it.
+ */
+function boundSubject(s: Sentence, list: PersonRef[], pronoun: PersonRef): PersonRef | undefined {
+  const copula = s.tokens[pronoun.token - 1];
+  if (!copula || !/^(?:is|was|are|were)$/.test(copula.normal)) return undefined;
+  return list.find((r) => r.end === pronoun.token - 2 && !pointsBack(r));
+}
+
+/** 'one of them', 'both of them': a plural pronoun that cannot be one person. */
+function isPartitive(s: Sentence, pronoun: PersonRef): boolean {
+  return s.tokens[pronoun.token - 1]?.normal === 'of' && /^(?:one|two|both|some|any|each|none|all|most)$/.test(s.tokens[pronoun.token - 2]?.normal ?? '');
+}
+
 function resolvePronoun(doc: Document, s: Sentence, pronoun: PersonRef): SubjectStatus {
   const { refs } = people(doc);
-  const here = antecedentIn(refs[s.index], pronoun, pronoun.token);
+  const bound = boundSubject(s, refs[s.index], pronoun);
+  const plural = isPartitive(s, pronoun);
+  const pick = (list: PersonRef[], before?: number) =>
+    antecedentIn(list.filter((r) => r !== bound && (!plural || r.number === 'plural')), pronoun, before);
+  const here = pick(refs[s.index], pronoun.token);
   if (here) return statusOf(doc, here);
   for (let k = s.index - 1; k >= Math.max(0, s.index - 6); k--) {
-    const found = antecedentIn(refs[k], pronoun);
+    const found = pick(refs[k]);
     if (found) return statusOf(doc, found);
   }
   return { child: undefined, from: 'none' };

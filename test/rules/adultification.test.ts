@@ -35,6 +35,8 @@ ruleTester(rule, {
     { text: 'Ellie (14) says her mum has a boyfriend, 35, who shouts at her.', note: "her mum's boyfriend" },
     { text: 'Kacey (15) told me her boyfriend is 17 and still at college.', note: "'is 17': a peer" },
     { text: 'Ms Grey (30) has a 32-year-old boyfriend who helps with her son Leo (4).', note: "an adult's boyfriend" },
+    { text: 'Kyle (14) consented to a police interview about the robbery.', note: 'consent to a process' },
+    { text: 'Ms Reid (40) lives with Tom. She says Tom is her boyfriend and he helps with Eli (6).', note: "an adult's boyfriend" },
   ],
   invalid: [
     { text: 'Leila (14) keeps ⟦putting herself at risk⟧ by getting into cars with older men.', errors: [{ messageId: 'adultifying', suggestions: ['is at risk of being exploited'] }] },
@@ -85,5 +87,8 @@ ruleTester(rule, {
     { text: 'Dionne presents as ⟦mature beyond her years⟧; she is only 13.', note: "'she is only 13'" },
     { text: 'Staff have concerns about Rosie (14) being ⟦streetwise⟧.', note: "the person after 'about' is the subject of 'being'" },
     { text: 'The school is worried about Tia (14) ⟦putting herself at risk⟧ with older men.' },
+    { text: 'Shona (14) was found with two men aged 25 and 30. She says one of them is her ⟦boyfriend⟧.', errors: [{ messageId: 'boyfriend' }], note: "'one of them': the men" },
+    { text: 'Precious, 15, spends weekends with Marcus, 27. Her mum says Marcus is her ⟦boyfriend⟧.', errors: [{ messageId: 'boyfriend' }], note: "'her' in 'Marcus is her boyfriend' is not Marcus" },
+    { text: 'Kyle (14) was a ⟦willing participant⟧ in the robbery, according to the officer.', note: 'criminal exploitation' },
   ],
 });
