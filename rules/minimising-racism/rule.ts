@@ -119,8 +119,8 @@ const CLAIM_WORDS = new Set(['claims', 'claimed', 'claiming', 'claim', 'alleges'
 const RACISM_WORDS = new Set([
   'racism', 'racist', 'racially', 'racial', 'discriminated', 'discrimination', 'discriminatory', 'islamophobic', 'antisemitic', 'xenophobic',
 ]);
-/** Where a claim's clause ends. */
-const CLAUSE_ENDS = new Set([...CONTRAST_WORDS, 'and', 'because', 'so', 'which', 'while', 'when']);
+/** Where a claim's clause ends; 'for' makes it a claim for something ('claiming compensation for racial …'). */
+const CLAUSE_ENDS = new Set([...CONTRAST_WORDS, 'and', 'because', 'so', 'which', 'while', 'when', 'for']);
 const NEGATIONS = new Set(['not', 'never', 'no', "isn't", "wasn't", "didn't", "doesn't", "don't", "aren't", "weren't"]);
 /** How far after the claim word the racism may be named ('claimed that the housing officer was racist'). */
 const CLAIM_WINDOW = 9;

@@ -27,6 +27,7 @@ ruleTester(rule, {
     { text: 'The panel perceived the risk as low and closed the case.', note: "'perceived … as' without racism" },
     { text: 'Mr Ncube says the letter from the council was racist; we have apologised and logged it.', note: 'no contrast' },
     { text: 'Ms Bello has made a claim for race discrimination at the employment tribunal.', note: 'a legal claim' },
+    { text: 'Mr Ogun is claiming compensation for racial discrimination from his former employer.', note: 'a legal claim, worded differently' },
     { text: 'The neighbour claims he is not racist; Mrs Obi’s account of the abuse is recorded in her words.', note: "the accused's denial" },
     { text: 'Mr Nwosu claimed his travel expenses and said the trip was racially diverse and fun.', note: "the claim is not about racism ('and' ends the clause)" },
   ],
