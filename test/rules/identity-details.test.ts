@@ -53,6 +53,10 @@ ruleTester(rule, {
       '---\ntype: referral\n---\n# Referral: Leon Price\n\nLeon refers to himself as mixed heritage, Irish and Jamaican. He prays daily and follows Christianity. His Jamaican roots matter to him. He is Deaf and signs BSL; a BSL interpreter is booked for every visit.\n',
       { note: "'refers to himself as', 'prays', 'roots', 'signs BSL'" },
     ),
+    md(
+      '---\ntype: assessment\n---\n# Assessment: Mrs Nowicka\n\nMrs Nowicka identifies herself as Polish and Silesian. She is Catholic and Silesian customs matter to her. Her first language is Polish; a Polish-speaking social worker carried out the visit.\n',
+      { note: "'identifies herself as'; a worker who speaks her language" },
+    ),
   ],
   invalid: [
     md(referral(['religion']), { errors: [{ messageId: 'religion' }] }),
