@@ -127,7 +127,7 @@ function check(doc: Document, ctx: RuleContext): void {
     const next = s.tokens[hit.last + 1]?.normal;
     if (next && ((hit.term.unlessNext as string[] | undefined) ?? []).includes(next)) continue;
     // 'Do not describe a child as streetwise', 'she is not promiscuous': the word is rejected, not used.
-    if (isProhibition(s) || (gate !== 'boyfriend' && isNegatedAt(s, hit.first))) {
+    if (isProhibition(s) || (gate !== 'boyfriend' && isNegatedAt(s, hit.first, doc.text))) {
       ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
       continue;
     }

@@ -73,7 +73,7 @@ function isRejectedNearby(doc: Document, s: Sentence, hit: TermHit): boolean {
     const tokens = doc.sentences[k].tokens;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].normal !== head || (k === s.index && i === hit.last)) continue;
-      if (isNegatedAt(doc.sentences[k], i)) return true;
+      if (isNegatedAt(doc.sentences[k], i, doc.text)) return true;
     }
   }
   return false;
@@ -166,7 +166,7 @@ function check(doc: Document, ctx: RuleContext): void {
     const next = s.tokens[hit.last + 1]?.normal;
     const unlessNext = (hit.term.unlessNext as string[] | undefined) ?? [];
     if (next && unlessNext.includes(next)) continue;
-    if (isNegatedAt(s, hit.first) || isProhibition(s) || isRejectedNearby(doc, s, hit)) {
+    if (isNegatedAt(s, hit.first, doc.text) || isProhibition(s) || isRejectedNearby(doc, s, hit)) {
       ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
       continue;
     }

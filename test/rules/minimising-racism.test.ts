@@ -64,6 +64,7 @@ ruleTester(rule, {
     { text: 'The remarks about Ms Diop’s hair had ⟦racial undertones⟧, staff agreed.', errors: [{ suggestions: ['racist'] }] },
     { text: 'Pupils mock Amir’s mum for wearing a hijab; the school says it is ⟦just teasing⟧.', errors: [{ suggestions: ['racist remarks', 'racist abuse'] }] },
     { text: 'The manager says Mrs Okoye is ⟦thin-skinned⟧ about comments on her accent.' },
+    { text: 'The club says the chants about Ola (15) were not racist, ⟦just banter⟧.', note: "the negation belongs to the earlier clause ('not racist')" },
     {
       text: 'Ms Oduya ⟦thinks she was discriminated against⟧ at the jobcentre, although staff applied the usual rules.',
       errors: [{ messageId: 'doubted', severity: 'info' }],
