@@ -192,7 +192,10 @@ function isInitials(doc: Document, o: Occurrence): boolean {
   if (prev && TITLES.has(prev.text.replace(/\.$/, ''))) return true;
   const before = doc.text.slice(prev?.span.end ?? s.span.start, o.wordSpan.start);
   const after = doc.text.slice(o.wordSpan.end, o.wordSpan.end + 2);
-  return /\(\s*$/.test(before) && /^\s*\)/.test(after) && prev !== undefined && (PERSON_WORDS.has(prev.normal) || /^\p{Lu}\p{Ll}/u.test(prev.text));
+  if (!/\(\s*$/.test(before) || !/^\s*\)/.test(after) || prev === undefined) return false;
+  if (PERSON_WORDS.has(prev.normal)) return true;
+  // 'Kofi Mensah (KM)' are initials; 'Ms Brown (SW)' is her role: initials end with the surname's first letter.
+  return /^\p{Lu}\p{Ll}/u.test(prev.text) && o.abbr.endsWith(prev.text[0]);
 }
 
 /** A line written in capitals ('NOTE: DO NOT SEND') is shouting or a heading, not a list of abbreviations. */
@@ -288,7 +291,9 @@ function report(ctx: RuleContext, doc: Document, o: Occurrence, unknown: boolean
     ctx.report({ messageId: 'unexplained', span: o.wordSpan, data });
     return;
   }
-  const written = atSentenceStart(o, `${expansion} (${o.abbr})`);
+  // '(SW)' alone in brackets becomes '(social worker)', not a bracket inside a bracket.
+  const bracketed = /\(\s*$/.test(doc.text.slice(0, o.span.start)) && /^\s*\)/.test(doc.text.slice(o.span.end));
+  const written = atSentenceStart(o, bracketed ? expansion : `${expansion} (${o.abbr})`);
   const edit = expandEdit(ctx, doc, o, written);
   ctx.report({
     messageId: 'unexplained',
@@ -297,7 +302,7 @@ function report(ctx: RuleContext, doc: Document, o: Occurrence, unknown: boolean
     fix: edit,
     suggest: [
       { desc: `Write “${written}”`, edit },
-      { desc: `Write “${atSentenceStart(o, expansion)}”`, edit: expandEdit(ctx, doc, o, atSentenceStart(o, expansion)) },
+      ...(bracketed ? [] : [{ desc: `Write “${atSentenceStart(o, expansion)}”`, edit: expandEdit(ctx, doc, o, atSentenceStart(o, expansion)) }]),
     ],
   });
 }

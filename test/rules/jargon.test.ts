@@ -21,6 +21,7 @@ ruleTester(rule, {
     { text: 'A carbon monoxide check was done and the CO alarm works.', note: "'CO alarm' is not a care order" },
     { text: 'Statement signed A.B. on Friday.', options: { unknown: true }, note: 'dotted initials are not guessed at' },
     { text: 'She sees the educational psychologist (EP) monthly; the EP is kind to her.', note: 'explained' },
+    { text: 'Kofi Mensah (KM) and Dina Hale (DH) attended the review.', note: "people's initials" },
   ],
   invalid: [
     {
@@ -59,5 +60,11 @@ ruleTester(rule, {
     { text: 'The ⟦C.I.N.⟧ plan was closed.', output: 'The child in need (CIN) plan was closed.', note: 'dotted initials' },
     { text: 'The ⟦CPS⟧ decided not to charge the neighbour.', output: 'The Crown Prosecution Service (CPS) decided not to charge the neighbour.' },
     { text: 'The ⟦EP⟧ will assess Amina in school next week.', output: 'The educational psychologist (EP) will assess Amina in school next week.' },
+    {
+      text: 'Present: Ms Brown (⟦SW⟧), Mr Ali (head teacher).',
+      output: 'Present: Ms Brown (social worker), Mr Ali (head teacher).',
+      errors: [{ messageId: 'unexplained', suggestions: ['social worker'] }],
+      note: "a role in brackets after a name, not her initials",
+    },
   ],
 });
