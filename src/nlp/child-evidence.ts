@@ -438,13 +438,13 @@ export function ageAfter(doc: Document, s: Sentence, last: number): number | und
   if (ADVERBS_BEFORE_AGE.has(word(i))) i++;
   if (stopped(i)) return undefined;
   let at: number | undefined;
-  if (/^(?:at|from|since|by)$/.test(word(i))) {
+  if (/^(?:since|when)$/.test(word(i)) && word(i + 1) in PRONOUNS && /^(?:was|were)$/.test(word(i + 2))) {
+    at = i + 3;
+  } else if (/^(?:at|from|since|by)$/.test(word(i))) {
     at = word(i + 1) === 'the' && word(i + 2) === 'age' && word(i + 3) === 'of' ? i + 4 : i + 1;
   } else if (/^(?:aged|age)$/.test(word(i))) {
     at = i + 1;
   } else if (word(i) === 'as' && /^(?:young|early)$/.test(word(i + 1)) && word(i + 2) === 'as') {
-    at = i + 3;
-  } else if (/^(?:since|when)$/.test(word(i)) && word(i + 1) in PRONOUNS && /^(?:was|were)$/.test(word(i + 2))) {
     at = i + 3;
   }
   if (at === undefined || stopped(at)) return undefined;
