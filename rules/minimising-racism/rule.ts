@@ -43,6 +43,11 @@ const ACT_WORDS = new Set([
   'abused', 'abuse', 'attacked', 'attack', 'assaulted', 'assault', 'harassed', 'harassment', 'bullied', 'bullying', 'insulted',
   'insults', 'taunted', 'taunts', 'targeted', 'threatened', 'threats', 'slur', 'slurs', 'remarks', 'comments', 'names', 'graffiti',
 ]);
+/** What a service says in its own defence: 'but the officer followed the policy', 'although staff treat everyone the same'. */
+const DEFENCE_CUES = new Set([
+  'followed', 'procedure', 'procedures', 'policy', 'policies', 'rules', 'normal', 'usual', 'standard', 'correctly', 'properly',
+  'fairly', 'appropriately', 'everyone', 'evidence', 'experienced', 'complaint', 'complaints', 'same',
+]);
 /** A contrast clause giving somebody else's account ('but the neighbour denies it'): both sides recorded, no doubt cast. */
 const ACCOUNT_VERBS = new Set([
   'denies', 'denied', 'deny', 'disputes', 'disputed', 'says', 'said', 'states', 'stated', 'claims', 'claimed', 'maintains',
@@ -101,11 +106,19 @@ function doubtedAccounts(doc: Document, s: Sentence): Span[] {
     // 'says her daughter was racially abused': an act named as racism is reported, not doubted.
     if (reporting && ACT_WORDS.has(tokens[end + 1]?.normal ?? '')) continue;
     const contrast = tokens.findIndex((t, k) => k > end && CONTRAST_WORDS.has(t.normal));
-    if (contrast < 0 || isOtherAccount(tokens, contrast)) continue;
+    if (contrast < 0 || isOtherAccount(tokens, contrast) || isAboutThePerson(tokens, i, contrast)) continue;
+    // A report ('said', 'told me') is doubted only when the contrast is the service's own defence.
+    if (reporting && !tokens.slice(contrast + 1).some((t) => DEFENCE_CUES.has(t.normal))) continue;
     spans.push({ start: tokens[i].span.start, end: tokens[end].span.end });
   }
   void doc;
   return spans;
+}
+
+/** 'feels she was discriminated against, but she does not want to complain': the contrast is about her wishes. */
+function isAboutThePerson(tokens: Sentence['tokens'], verb: number, contrast: number): boolean {
+  const subject = tokens[verb + 1]?.normal;
+  return subject !== undefined && /^(?:she|he|they|i)$/.test(subject) && tokens[contrast + 1]?.normal === subject;
 }
 
 /** 'but the neighbour denies it', 'although the officer says he …': the contrast is somebody else's account. */

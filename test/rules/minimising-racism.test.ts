@@ -26,6 +26,8 @@ ruleTester(rule, {
     { text: 'Mo and his friends were just having a laugh at the football.', note: 'no racism in view' },
     { text: 'The panel perceived the risk as low and closed the case.', note: "'perceived … as' without racism" },
     { text: 'Mr Ncube says the letter from the council was racist; we have apologised and logged it.', note: 'no contrast' },
+    { text: 'Ms Akhtar feels she was discriminated against by the landlord, but she does not want to complain yet.', note: 'the contrast is about her wishes' },
+    { text: 'Mr Osei said the decision was racist, but no action has been taken by the council yet.', note: 'a report; the contrast is no defence of the service' },
     { text: 'Ms Bello has made a claim for race discrimination at the employment tribunal.', note: 'a legal claim' },
     { text: 'Mr Ogun is claiming compensation for racial discrimination from his former employer.', note: 'a legal claim, worded differently' },
     { text: 'The neighbour claims he is not racist; Mrs Obi’s account of the abuse is recorded in her words.', note: "the accused's denial" },
