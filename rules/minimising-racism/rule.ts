@@ -164,6 +164,27 @@ function claimedAccounts(doc: Document, s: Sentence): Span[] {
   return spans;
 }
 
+/** Cues that a sentence is about racist abuse itself, not only about who somebody is. */
+const ABUSE_CUES = new Set([
+  'racism', 'racist', 'racists', 'racial', 'racially', 'slur', 'slurs', 'monkey', 'monkeys', 'paki', 'wog', 'coon', 'terrorist',
+  'pikey', 'gyppo', 'islamophobic', 'islamophobia', 'antisemitic', 'antisemitism', 'xenophobic',
+]);
+/** Words before 'banter' that make it something people enjoy together ('enjoys banter with the carers'). */
+const SHARED_BANTER = new Set(['enjoys', 'enjoy', 'enjoyed', 'enjoying', 'likes', 'like', 'liked', 'loves', 'love', 'loved', 'friendly', 'good', 'great', 'usual', 'playful', 'affectionate', 'gentle']);
+
+/**
+ * 'Mr Osei (Black British) enjoys banter with the carers about football': banter as a shared pleasure, not a
+ * name for remarks, unless the sentence itself is about racism.
+ */
+function isSharedBanter(doc: Document, s: Sentence, hit: TermHit): boolean {
+  if (hit.last !== hit.first || s.tokens.some((t) => t.parts.some((p) => ABUSE_CUES.has(p.normal)))) return false;
+  const prev = s.tokens[hit.first - 1]?.normal ?? '';
+  const two = s.tokens.slice(Math.max(0, hit.first - 2), hit.first).map((t) => t.normal).join(' ');
+  const next = s.tokens[hit.last + 1]?.normal ?? '';
+  void doc;
+  return SHARED_BANTER.has(prev) || /^(?:lots? of|plenty of)$/.test(two) || (/^(?:has|have|had|share|shares|shared)$/.test(prev) && next === 'with');
+}
+
 /** Suggestions may reuse the matched words: '$2' is the second word ('alleged racism' → 'racism'). */
 function fillTemplate(template: string, matched: string): string {
   const words = matched.split(/[\s\-\u2010\u2011]+/);
@@ -184,6 +205,10 @@ function check(doc: Document, ctx: RuleContext): void {
       continue;
     }
     if (hit.term.context === 'racism' && !hasRacismContext(doc, s)) continue;
+    if (hit.term.id === 'banter' && isSharedBanter(doc, s, hit)) {
+      ctx.exempt(descriptor, 'legitimate-sense', 'banter somebody enjoys, not a name for remarks');
+      continue;
+    }
     ctx.report(descriptor);
     reported.push(hit.span);
   }

@@ -27,6 +27,8 @@ ruleTester(rule, {
     { text: 'The panel perceived the risk as low and closed the case.', note: "'perceived … as' without racism" },
     { text: 'Mr Ncube says the letter from the council was racist; we have apologised and logged it.', note: 'no contrast' },
     { text: 'Ms Akhtar feels she was discriminated against by the landlord, but she does not want to complain yet.', note: 'the contrast is about her wishes' },
+    { text: 'Mr Osei, who is Black British, enjoys banter with the carers about football.', note: 'banter enjoyed, not a name for remarks' },
+    { text: 'Ms Begum wears a hijab to work. She has banter with her colleagues every morning.', note: 'banter shared with colleagues' },
     { text: 'Mr Osei said the decision was racist, but no action has been taken by the council yet.', note: 'a report; the contrast is no defence of the service' },
     { text: 'Ms Bello has made a claim for race discrimination at the employment tribunal.', note: 'a legal claim' },
     { text: 'Mr Ogun is claiming compensation for racial discrimination from his former employer.', note: 'a legal claim, worded differently' },
@@ -67,6 +69,7 @@ ruleTester(rule, {
     { text: 'Pupils mock Amir’s mum for wearing a hijab; the school says it is ⟦just teasing⟧.', errors: [{ suggestions: ['racist remarks', 'racist abuse'] }] },
     { text: 'The manager says Mrs Okoye is ⟦thin-skinned⟧ about comments on her accent.' },
     { text: 'The club says the chants about Ola (15) were not racist, ⟦just banter⟧.', note: "the negation belongs to the earlier clause ('not racist')" },
+    { text: 'Boys called Idris (11) a terrorist, and there is a lot of ⟦banter⟧ like this, the teacher said.', note: 'abuse in the same sentence' },
     {
       text: 'Ms Oduya ⟦thinks she was discriminated against⟧ at the jobcentre, although staff applied the usual rules.',
       errors: [{ messageId: 'doubted', severity: 'info' }],
