@@ -251,7 +251,7 @@ export default defineRule({
     docs: {
       summary: 'Name racism as racism; do not doubt or soften a disclosure.',
       rationale:
-        "Standard 3.2 asks us to name racism as 'racism' when we are told about it or see it, and 4.5 to validate and accept a person's experience when they tell us they have experienced racism. Words such as 'alleged racism', 'perceived racism', 'claims of racism', 'racially charged', 'racial tension', 'banter' or 'oversensitive' cast doubt on the account or soften what happened. Disclosures are recorded verbatim (5.12), so words inside quotation marks are the person's own and are not reported, and 'banter' quoted as the wrong response is a mention. Legal and process wording ('alleged perpetrator', 'racially aggravated', 'they feel they have experienced racism') is left alone.",
+        "Standard 3.2 asks us to name racism as 'racism' when we are told about it or see it, and 4.5 to validate and accept a person's experience when they tell us they have experienced racism. Words such as 'alleged racism', 'perceived racism', 'claims of racism', 'claimed that the officer was racist', 'racially charged', 'racial tension', 'banter' or 'oversensitive' cast doubt on the account or soften what happened. Disclosures are recorded verbatim (5.12), so words inside quotation marks are the person's own and are not reported, and 'banter' quoted as the wrong response is a mention. Legal and process wording ('alleged perpetrator', 'racially aggravated', 'they feel they have experienced racism') is left alone.",
       examples: {
         bad: [
           'Chidi (10) claims to have experienced racism from a lunchtime supervisor.',
