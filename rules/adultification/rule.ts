@@ -1,7 +1,7 @@
 import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type ReportDescriptor, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
+import { ageAfter, ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
 import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
@@ -10,6 +10,9 @@ const EXPLOITATION_CONTEXT = new Set([
   'sex', 'sexual', 'sexually', 'intercourse', 'relationship', 'man', 'men', 'adult', 'adults', 'older', 'exploitation', 'exploited',
   'exploiting', 'groomed', 'grooming', 'drugs', 'photos', 'pictures', 'images', 'videos', 'touching', 'kissing', 'boyfriend',
   'party', 'parties', 'hotel', 'flat', 'car', 'county', 'lines', 'abuse', 'abused', 'rape', 'raped', 'assault', 'oral',
+  // criminal exploitation: 'a willing participant in the robbery', '… working as a drug runner'
+  'drug', 'dealing', 'dealer', 'dealers', 'gang', 'gangs', 'criminal', 'crime', 'crimes', 'robbery', 'robberies', 'cannabis',
+  'cocaine', 'heroin', 'weapon', 'weapons', 'knife', 'stealing', 'theft',
 ]);
 /** What a person consents to in an ordinary service sense: 'consented to the referral / to me speaking to him'. */
 const SERVICE_OBJECTS = new Set([
@@ -22,7 +25,8 @@ const ADVERBS = new Set(['clearly', 'fully', 'always', 'obviously', 'definitely'
 
 /** Is the boyfriend of a child described as an adult ('a 24-year-old man', 'aged 31', 'who is 19', 'older')? */
 function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolean; age?: number } {
-  if (/older/i.test(hit.text) || s.tokens[hit.first - 1]?.normal === 'older') return { adult: true };
+  // 'an older boyfriend', 'an adult boyfriend', 'her grown-up boyfriend'
+  if (/older/i.test(hit.text) || /^(?:older|adult|grown-up|grown)$/.test(s.tokens[hit.first - 1]?.normal ?? '')) return { adult: true };
   const before = s.tokens[hit.first - 1];
   const beforeAge = before ? ageAt(doc, s, hit.first - 1) : undefined;
   if (beforeAge !== undefined) return { adult: beforeAge >= 18, age: beforeAge };
@@ -44,7 +48,9 @@ function boyfriendAge(doc: Document, s: Sentence, hit: TermHit): { adult: boolea
     if (/^(?:man|adult)$/.test(t.normal)) return { adult: true };
     // 'much older', 'significantly older': not 'a year older'
     if (t.normal === 'older' && /^(?:much|significantly|considerably|far|lot)$/.test(s.tokens[i - 1].normal)) return { adult: true };
-    if (t.normal === 'in' && s.tokens[i + 1]?.normal === 'his' && /ties$/.test(s.tokens[i + 2]?.normal ?? '')) return { adult: true };
+    // 'in his twenties', 'in his 20s', 'in his late 30's'
+    const decade = s.tokens[i + 2]?.normal === 'late' || s.tokens[i + 2]?.normal === 'early' || s.tokens[i + 2]?.normal === 'mid' ? i + 3 : i + 2;
+    if (t.normal === 'in' && s.tokens[i + 1]?.normal === 'his' && /ties$|^[2-9]0'?s$/.test(s.tokens[decade]?.normal ?? '')) return { adult: true };
   }
   return { adult: false };
 }
@@ -91,6 +97,15 @@ function statusFor(doc: Document, s: Sentence, hit: TermHit, gate: string): Subj
     const subject = knewSubjectIndex(s, hit);
     return subject === undefined ? undefined : (referentStatus(doc, s, subject) ?? subjectStatus(doc, s, subject));
   }
+  if (gate === 'child') {
+    // 'streetwise at 12', 'sexually active from the age of 13': the age the phrase applied at decides.
+    const when = ageAfter(doc, s, hit.last);
+    if (when !== undefined) return { child: when < 18, age: when, from: 'subject' };
+    // 'the lifestyle she has chosen': the phrase names its own subject.
+    const inner = s.tokens.slice(hit.first, hit.last + 1).findIndex((t) => PRONOUNS.has(t.normal));
+    const own = inner >= 0 ? referentStatus(doc, s, hit.first + inner) : undefined;
+    if (own?.child !== undefined) return own;
+  }
   return subjectStatus(doc, s, hit.first);
 }
 
@@ -112,7 +127,7 @@ function check(doc: Document, ctx: RuleContext): void {
     const next = s.tokens[hit.last + 1]?.normal;
     if (next && ((hit.term.unlessNext as string[] | undefined) ?? []).includes(next)) continue;
     // 'Do not describe a child as streetwise', 'she is not promiscuous': the word is rejected, not used.
-    if (isProhibition(s) || (gate !== 'boyfriend' && isNegatedAt(s, hit.first))) {
+    if (isProhibition(s) || (gate !== 'boyfriend' && isNegatedAt(s, hit.first, doc.text))) {
       ctx.exempt(descriptor, 'mention', 'the word is rejected, not used');
       continue;
     }

@@ -29,6 +29,15 @@ interface RetextMessage {
   note?: string;
 }
 
+/** When a pattern's match is a legitimate sense: these words, followed or preceded by one of these. */
+export interface SkipCase {
+  words: string[];
+  next?: string[];
+  prev?: string[];
+  /** A title before a name: 'Master Kofi Mensah'. */
+  beforeName?: boolean;
+}
+
 export interface SkipEntry {
   id: string;
   skip: 'covered' | 'legitimate' | 'only';
@@ -36,6 +45,10 @@ export interface SkipEntry {
   why?: string;
   words?: string[];
   next?: string[];
+  prev?: string[];
+  beforeName?: boolean;
+  /** Several cases for one pattern ('mental health', 'tree nuts'), instead of words/next/prev. */
+  cases?: SkipCase[];
 }
 
 /**
@@ -102,11 +115,17 @@ function isSkipped(doc: Document, m: RetextMessage, span: Span, gendered: boolea
   const entry = SKIP.get(id);
   if (!entry) return false;
   if (entry.skip !== 'only') return true;
-  const actual = (m.actual ?? '').toLowerCase();
-  if (!entry.words?.includes(actual)) return false;
-  if (!entry.next) return true;
-  const after = /^[\s-]*([\p{L}']+)/u.exec(doc.text.slice(span.end, span.end + 40));
-  return after !== null && entry.next.includes(after[1].toLowerCase());
+  const actual = (m.actual ?? '').toLowerCase().replace(/’/g, "'");
+  const cases = entry.cases ?? [{ words: entry.words ?? [], next: entry.next, prev: entry.prev, beforeName: entry.beforeName }];
+  const after = /^[\s-]*([\p{L}'’]+)/u.exec(doc.text.slice(span.end, span.end + 40))?.[1];
+  const before = /([\p{L}'’]+)[\s-]*$/u.exec(doc.text.slice(Math.max(0, span.start - 40), span.start))?.[1]?.toLowerCase();
+  return cases.some((c) => {
+    if (!c.words.includes(actual)) return false;
+    if (!c.next && !c.prev && !c.beforeName) return true;
+    if (after && c.next?.includes(after.toLowerCase())) return true;
+    if (before && c.prev?.includes(before)) return true;
+    return c.beforeName === true && after !== undefined && /^\p{Lu}/u.test(after);
+  });
 }
 
 /** 'Unexpected potentially insensitive use of `x`, when referring to a person, in somes cases …' → the condition. */

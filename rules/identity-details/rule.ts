@@ -1,5 +1,6 @@
-import type { Document } from '../../src/document/types.js';
+import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
+import { lexiconHits } from '../../src/lexicon/index.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
 /**
@@ -14,7 +15,14 @@ export const ITEMS = ['ethnicity', 'religion', 'culture', 'language', 'interpret
 type Item = (typeof ITEMS)[number];
 
 /** Words that make a following language name the person's language ('speaks Pashto'), not a nationality. */
-const SPEAKING = new Set(['speaks', 'speak', 'spoke', 'speaking', 'understands', 'understand', 'reads', 'writes', 'fluent', 'in']);
+const SPEAKING = new Set([
+  'speaks', 'speak', 'spoke', 'speaking', 'understands', 'understand', 'reads', 'writes', 'fluent', 'in', 'communicates',
+  'communicate', 'communicating', 'signs', 'uses', 'use',
+]);
+/** Verbs that report what a person said about themselves: 'she told me she is Somali'. */
+const REPORTING = new Set(['says', 'said', 'told', 'tells', 'explained', 'explains', 'states', 'stated', 'shared', 'shares']);
+const SELF_SUBJECTS = new Set(['she', 'he', 'they', 'i', 'we']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'am', "'s", "she's", "he's", "they're", "i'm"]);
 
 function appliesTo(doc: Document, kinds: string[]): boolean {
   return doc.kind !== undefined && kinds.some((k) => doc.kind === k || doc.kind?.startsWith(`${k}-`));
@@ -27,6 +35,9 @@ function statesOtherLanguage(hits: TermHit[]): boolean {
     const tokens = h.sentence.tokens;
     const prev = tokens[h.first - 1];
     if (prev && SPEAKING.has(prev.normal) && prev.normal !== 'in') return true;
+    // 'prefers to speak in Urdu', 'communicates in BSL' (but not 'information in Portuguese').
+    const before = tokens[h.first - 2];
+    if (prev?.normal === 'in' && before && SPEAKING.has(before.normal) && before.normal !== 'in') return true;
     // A 'first language' / 'language' label up to three words before: 'First language: Polish', 'language is Tigrinya'.
     return hits.some(
       (l) => l.sentence === h.sentence && (l.term.id === 'language-stated' || (l.term.id === 'language' && /^languages?$/i.test(l.text))) && l.last < h.first && h.first - l.last <= 3,
@@ -34,10 +45,31 @@ function statesOtherLanguage(hits: TermHit[]): boolean {
   });
 }
 
+/**
+ * 'Ms Osei told me she is Black British of Ghanaian heritage', 'He says he is Somali': the person's own account
+ * of their origin, reported. A reporting verb, then the person and a copula, then an origin or ethnic word.
+ */
+function reportsOwnOrigin(doc: Document, s: Sentence): boolean {
+  const tokens = s.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!REPORTING.has(tokens[i].normal)) continue;
+    // 'told me that she is', 'said he is', 'says she's'
+    for (let k = i + 1; k <= Math.min(tokens.length - 1, i + 4); k++) {
+      const word = tokens[k].normal;
+      const fused = /^(?:she's|he's|they're|i'm)$/.test(word);
+      if (!fused && !(SELF_SUBJECTS.has(word) && COPULAS.has(tokens[k + 1]?.normal ?? ''))) continue;
+      const from = fused ? k + 1 : k + 2;
+      if (lexiconHits(s, doc.text).some((h) => h.entry.kind !== 'religion' && h.first >= from && h.first <= from + 4)) return true;
+    }
+  }
+  return false;
+}
+
 function missingItems(doc: Document): Item[] {
   const hits = evidence.match(doc.sentences, doc.text);
   const found = new Set(hits.map((h) => h.term.id));
   if (doc.quotes.some((q) => q.kind === 'self-description')) found.add('ethnicity-own-words');
+  if (!found.has('ethnicity-own-words') && doc.sentences.some((s) => reportsOwnOrigin(doc, s))) found.add('ethnicity-own-words');
   const otherLanguage = found.has('not-english') || statesOtherLanguage(hits);
   const languageStated = found.has('language') || found.has('language-stated') || otherLanguage || found.has('interpreter');
   const missing: Item[] = [];

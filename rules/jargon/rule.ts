@@ -150,13 +150,27 @@ function isExplainedHere(doc: Document, o: Occurrence): boolean {
   return false;
 }
 
-/** Where a phrase is first written in the document ('child in need', any spacing, case or hyphens), or Infinity. */
+/**
+ * Words that make a phrase part of the name of a law or a body: 'Mental Health Act', 'Children Act', 'Mental
+ * Health Tribunal'. Meeting the name does not tell a reader what 'MH' stands for.
+ */
+const NAME_HEADS = /^\s+(?:Act|Acts|Bill|Order|Regulations|Rules|Code|Tribunal|Trust|Court|Commission|Foundation)\b/;
+
+/**
+ * Where a phrase is first written in the document ('child in need', any spacing, case or hyphens), or Infinity;
+ * uses inside the name of a law or body ('the Mental Health Act') do not count.
+ */
 function firstWritten(doc: Document, phrase: string, cache: Map<string, number>): number {
   let at = cache.get(phrase);
   if (at === undefined) {
     const words = normalise(phrase).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu').exec(doc.text);
-    at = m ? m.index : Infinity;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    at = Infinity;
+    for (const m of doc.text.matchAll(pattern)) {
+      if (NAME_HEADS.test(doc.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+      at = m.index;
+      break;
+    }
     cache.set(phrase, at);
   }
   return at;
@@ -178,7 +192,10 @@ function isInitials(doc: Document, o: Occurrence): boolean {
   if (prev && TITLES.has(prev.text.replace(/\.$/, ''))) return true;
   const before = doc.text.slice(prev?.span.end ?? s.span.start, o.wordSpan.start);
   const after = doc.text.slice(o.wordSpan.end, o.wordSpan.end + 2);
-  return /\(\s*$/.test(before) && /^\s*\)/.test(after) && prev !== undefined && (PERSON_WORDS.has(prev.normal) || /^\p{Lu}\p{Ll}/u.test(prev.text));
+  if (!/\(\s*$/.test(before) || !/^\s*\)/.test(after) || prev === undefined) return false;
+  if (PERSON_WORDS.has(prev.normal)) return true;
+  // 'Kofi Mensah (KM)' are initials; 'Ms Brown (SW)' is her role: initials end with the surname's first letter.
+  return /^\p{Lu}\p{Ll}/u.test(prev.text) && o.abbr.endsWith(prev.text[0]);
 }
 
 /** A line written in capitals ('NOTE: DO NOT SEND') is shouting or a heading, not a list of abbreviations. */
@@ -187,14 +204,27 @@ function isShouted(s: Sentence): boolean {
   return words.length >= 3 && words.every((t) => t.text === t.text.toUpperCase());
 }
 
-function occurrences(doc: Document, known: (w: string) => boolean, entryOf: (abbr: string) => GlossaryEntry): Occurrence[] {
+/** 'S.47' → S47, 's.17' → s17, 'C.I.N.' → CIN: abbreviations written with full stops. */
+function undotted(word: string): string {
+  return /^(?:\p{L}\.)+\p{L}?\.?$|^\p{L}\.\d+$/u.test(word) ? word.replace(/\./g, '') : word;
+}
+
+function occurrences(
+  doc: Document,
+  known: (w: string) => boolean,
+  listed: (w: string) => boolean,
+  entryOf: (abbr: string) => GlossaryEntry,
+): Occurrence[] {
   const found: Occurrence[] = [];
   for (const s of doc.sentences) {
     if (isShouted(s)) continue;
     s.tokens.forEach((token, k) => {
       for (const part of token.parts) {
-        const word = doc.text.slice(part.span.start, part.span.end);
-        if (!/^\p{Lu}/u.test(word)) continue;
+        const written = doc.text.slice(part.span.start, part.span.end);
+        // A dotted form counts only when the glossary lists it ('S.47'), never as a guess ('A.B.' initials).
+        const word = listed(undotted(written)) ? undotted(written) : written;
+        // Abbreviations are capitalised; a few are written in lower case ('s47') and are listed so.
+        if (!/^\p{Lu}/u.test(word) && !known(word)) continue;
         const base = baseForm(word, known);
         if (!base) continue;
         const entry = entryOf(base.abbr);
@@ -207,7 +237,8 @@ function occurrences(doc: Document, known: (w: string) => boolean, entryOf: (abb
           entry,
           sentence: s,
           token: k,
-          span: { start: part.span.start, end: part.span.start + base.abbr.length },
+          // 'S.47', 'C.I.N.': the whole written form is replaced.
+          span: written === word ? { start: part.span.start, end: part.span.start + base.abbr.length } : part.span,
           wordSpan: token.parts.length > 1 ? part.span : token.span,
           inflected: base.inflected,
         });
@@ -260,7 +291,9 @@ function report(ctx: RuleContext, doc: Document, o: Occurrence, unknown: boolean
     ctx.report({ messageId: 'unexplained', span: o.wordSpan, data });
     return;
   }
-  const written = atSentenceStart(o, `${expansion} (${o.abbr})`);
+  // '(SW)' alone in brackets becomes '(social worker)', not a bracket inside a bracket.
+  const bracketed = /\(\s*$/.test(doc.text.slice(0, o.span.start)) && /^\s*\)/.test(doc.text.slice(o.span.end));
+  const written = atSentenceStart(o, bracketed ? expansion : `${expansion} (${o.abbr})`);
   const edit = expandEdit(ctx, doc, o, written);
   ctx.report({
     messageId: 'unexplained',
@@ -269,7 +302,7 @@ function report(ctx: RuleContext, doc: Document, o: Occurrence, unknown: boolean
     fix: edit,
     suggest: [
       { desc: `Write “${written}”`, edit },
-      { desc: `Write “${atSentenceStart(o, expansion)}”`, edit: expandEdit(ctx, doc, o, atSentenceStart(o, expansion)) },
+      ...(bracketed ? [] : [{ desc: `Write “${atSentenceStart(o, expansion)}”`, edit: expandEdit(ctx, doc, o, atSentenceStart(o, expansion)) }]),
     ],
   });
 }
@@ -286,7 +319,7 @@ function check(doc: Document, ctx: RuleContext): void {
 
   const seen = new Set<string>();
   const written = new Map<string, number>();
-  for (const o of occurrences(doc, known, entryOf)) {
+  for (const o of occurrences(doc, known, (w) => glossary.has(w), entryOf)) {
     if (seen.has(o.abbr)) continue;
     if (isExplainedHere(doc, o) || isExpandedBefore(doc, o, written)) {
       seen.add(o.abbr);

@@ -17,7 +17,8 @@ export interface PersonRef {
   token: number;
   /** Index of its last token ('Kofi Asante' ends at 'Asante'). */
   end: number;
-  kind: 'name' | 'titled' | 'adult-role' | 'child-noun' | 'pronoun' | 'age';
+  /** 'person': somebody whose age the word itself does not tell ('her boyfriend', 'his cousin'). */
+  kind: 'name' | 'titled' | 'adult-role' | 'child-noun' | 'pronoun' | 'age' | 'person';
   gender?: Gender;
   number: GrammaticalNumber;
   age?: number;
@@ -25,6 +26,8 @@ export interface PersonRef {
   possessed?: boolean;
   /** Lower-case name words, for names. */
   names?: string[];
+  /** 'this young man', 'the young woman': points back to somebody already named, like a pronoun. */
+  anaphoric?: boolean;
 }
 
 export interface SubjectStatus {
@@ -56,7 +59,26 @@ const CHILD_NOUNS: Record<string, Gender | undefined> = {
   teenager: undefined, teen: undefined, pupil: undefined, schoolgirl: 'f', schoolboy: 'm', youngster: undefined, minor: undefined,
   stepson: 'm', stepdaughter: 'f', granddaughter: 'f', grandson: 'm', niece: 'f', nephew: 'm',
 };
-const CHILD_PLURALS = new Set(['children', 'girls', 'boys', 'pupils', 'teenagers', 'siblings', 'babies']);
+const CHILD_PLURALS = new Set(['children', 'girls', 'boys', 'pupils', 'teenagers', 'siblings', 'babies', 'adolescents']);
+/** Abbreviations records use for children ('the YP was found …'); matched only as written in capitals. */
+const CHILD_ABBREVIATIONS: Record<string, GrammaticalNumber> = { YP: 'singular', CYP: 'plural', UASC: 'singular', LAC: 'singular', CLA: 'singular', CiC: 'singular' };
+/**
+ * People a word names without telling their age: a child's boyfriend may be 15 or 25. They still take an age
+ * written beside them ('her boyfriend, 25,') and a gender, so that a later 'she' does not point at 'him'.
+ */
+const PERSON_NOUNS: Record<string, Gender | undefined> = {
+  boyfriend: 'm', brother: 'm', stepbrother: 'm', cousin: undefined, friend: undefined, sister: 'f', stepsister: 'f', sibling: undefined,
+};
+/** Words before 'young man / woman' that point back to somebody already named: 'this young man'. */
+const ANAPHORIC_DETERMINERS = new Set(['this', 'that', 'the']);
+/** Words that end a prepositional phrase when walking back from a person to its preposition. */
+const PREPOSITIONS = new Set(['by', 'with', 'to', 'from', 'for', 'about', 'among', 'amongst', 'near', 'of', 'against', 'like', 'than', 'towards', 'around', 'alongside', 'according']);
+/** Words after a person that make them the subject of a clause of their own ('about Leah being …'). */
+const PREDICATE_STARTS = new Set([
+  'who', 'being', 'is', 'was', 'are', 'were', 'has', 'had', 'seems', 'seemed', 'appears', 'appeared', 'getting', 'putting',
+  'placing', 'making', 'becoming', 'acting', 'behaving', 'becomes', 'became',
+]);
+const CLAUSE_WORDS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'and', 'or', 'but', 'who', 'that', 'which', 'said', 'says', 'as']);
 
 const PRONOUNS: Record<string, { gender?: Gender; number: GrammaticalNumber; possessive?: boolean }> = {
   she: { gender: 'f', number: 'singular' }, her: { gender: 'f', number: 'singular', possessive: true }, herself: { gender: 'f', number: 'singular' },
@@ -90,6 +112,12 @@ function gap(doc: Document, s: Sentence, from: number, to: number): string {
   return doc.text.slice(start, end);
 }
 
+/** A common noun for one person ('boyfriend', 'mother', 'girl'), whose age may follow in apposition. */
+function isPersonNoun(t: Token): boolean {
+  const base = baseOf(t.normal);
+  return base in ADULT_ROLES || base in CHILD_NOUNS || base in PERSON_NOUNS;
+}
+
 /** An age written at token i: '14-year-old', '14 years old', 'aged 14', '(14)', 'Leah, 14,', 'At 14', 'now 18'. */
 export function ageAt(doc: Document, s: Sentence, i: number): number | undefined {
   const t = s.tokens[i];
@@ -108,20 +136,26 @@ export function ageAt(doc: Document, s: Sentence, i: number): number | undefined
   if (prev && prev.normal === 'of' && s.tokens[i - 2]?.normal === 'age') return n;
   if (next && TIME_UNITS.test(next.normal)) return undefined;
   if (next && MONTHS.test(next.normal)) return undefined;
-  // '(14)', '(14,', '(aged 14)': a bracketed number right after a name.
-  if (/\(\s*$/.test(before) && /^\s*[),;]/.test(after) && prev && isCapitalised(prev)) return n;
-  // 'Jayden, 17, presented …' / 'Mr Byrne, 39.'
-  if (/^\s*,\s*$/.test(before) && /^\s*(?:[,.;)]|$)/.test(after) && prev && isCapitalised(prev) && !MONTHS.test(prev.normal) && !NOT_NAMES.has(prev.normal)) return n;
+  // '(14)', '(14,', '(aged 14)': a bracketed number right after a name or a word for a person ('her boyfriend (24)').
+  if (/\(\s*$/.test(before) && /^\s*[),;]/.test(after) && prev && (isCapitalised(prev) || isPersonNoun(prev))) return n;
+  // 'Jayden, 17, presented …' / 'Mr Byrne, 39.' / 'her boyfriend, 25, who …'
+  if (/^\s*,\s*$/.test(before) && /^\s*(?:[,.;)]|$)/.test(after) && prev && (isPersonNoun(prev) || (isCapitalised(prev) && !MONTHS.test(prev.normal) && !NOT_NAMES.has(prev.normal)))) return n;
   if (prev && /^(?:now|turned|turns|turning)$/.test(prev.normal) && !/[:.]/.test(after)) return n;
   // 'At 14 she …', 'at 14, she …'
   if (prev && prev.normal === 'at' && (/^\s*,/.test(after) || (next && next.normal in PRONOUNS))) return n;
-  // 'when she was 14', 'Kayla is 13 and …', 'the child, who is 15,'
-  const subject = s.tokens[i - 2];
-  if (prev && /^(?:is|was)$/.test(prev.normal) && subject && (subject.normal in PRONOUNS || subject.normal === 'who' || isCapitalised(subject)) && /^\s*(?:[,.;)]|and\b|$)/.test(after + (next ? next.normal : ''))) {
+  // 'when she was 14', 'Kayla is 13 and …', 'the child, who is 15,', 'her boyfriend is 21', 'she is only 13'
+  const adverb = prev && AGE_ADVERBS.has(prev.normal) ? 1 : 0;
+  const copula = s.tokens[i - 1 - adverb];
+  const subject = s.tokens[i - 2 - adverb];
+  const subjectLike = subject && (subject.normal in PRONOUNS || subject.normal === 'who' || isCapitalised(subject) || isPersonNoun(subject));
+  if (copula && /^(?:is|was)$/.test(copula.normal) && subjectLike && /^\s*(?:[,.;)]|and\b|$)/.test(after + (next ? next.normal : ''))) {
     return n;
   }
   return undefined;
 }
+
+/** Words between 'is' and an age: 'she is only 13', 'he was just 12', 'her boyfriend is nearly 30'. */
+const AGE_ADVERBS = new Set(['only', 'just', 'nearly', 'almost', 'barely', 'now', 'still', 'already']);
 
 /** 'Year 10', 'Y9': a school year, so a child of about year + 5. */
 function schoolYearAt(s: Sentence, i: number): number | undefined {
@@ -149,11 +183,12 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
       const last = refs[refs.length - 1];
       if (last && last.age === undefined && last.kind !== 'pronoun' && i - last.end <= 2) {
         last.age = age;
-      } else if (tokens[i + 1] && (baseOf(tokens[i + 1].normal) in ADULT_ROLES || baseOf(tokens[i + 1].normal) in CHILD_NOUNS)) {
-        // 'a 15-year-old girl': the noun that follows takes the age.
+      } else if (tokens[i + 1] && isPersonNoun(tokens[i + 1])) {
+        // 'a 15-year-old girl', 'a 30-year-old boyfriend': the noun that follows takes the age.
         const noun = baseOf(tokens[i + 1].normal);
-        const gender = ADULT_ROLES[noun] ?? CHILD_NOUNS[noun];
-        refs.push({ token: i, end: i + 1, kind: age < 18 ? 'child-noun' : 'adult-role', number: 'singular', age, ...(gender ? { gender } : {}) });
+        const gender = ADULT_ROLES[noun] ?? CHILD_NOUNS[noun] ?? PERSON_NOUNS[noun];
+        const kind = noun in PERSON_NOUNS ? 'person' : age < 18 ? 'child-noun' : 'adult-role';
+        refs.push({ token: i, end: i + 1, kind, number: 'singular', age, ...(gender ? { gender } : {}) });
         i++;
       } else {
         refs.push({ token: i, end: i, kind: 'age', number: 'singular', age });
@@ -182,6 +217,22 @@ export function personRefs(doc: Document, s: Sentence): PersonRef[] {
       refs.push({ token: i, end: i, kind: 'pronoun', number: p.number, ...(p.gender ? { gender: p.gender } : {}), ...(p.possessive ? { possessed: true } : {}) });
       continue;
     }
+    // 'this young man', 'the young woman': somebody already named, whose age the record gave there.
+    if (/^(?:man|woman|lady)$/.test(base) && prev?.normal === 'young' && ANAPHORIC_DETERMINERS.has(tokens[i - 2]?.normal ?? '')) {
+      refs.push({ token: i - 1, end: i, kind: 'person', number: 'singular', gender: base === 'man' ? 'm' : 'f', anaphoric: true });
+      continue;
+    }
+    if (t.text in CHILD_ABBREVIATIONS) {
+      refs.push({ token: i, end: i, kind: 'child-noun', number: CHILD_ABBREVIATIONS[t.text], possessed });
+      continue;
+    }
+    if (base in PERSON_NOUNS) {
+      const gender = PERSON_NOUNS[base];
+      refs.push({ token: i, end: i, kind: 'person', number: 'singular', ...(gender ? { gender } : {}), possessed });
+      continue;
+    }
+    // 'an adult boyfriend': an adjective here; the noun after it is the person.
+    if (base === 'adult' && tokens[i + 1] && isPersonNoun(tokens[i + 1])) continue;
     if (base in ADULT_ROLES || ADULT_PLURALS.has(base)) {
       const gender = ADULT_ROLES[base];
       refs.push({ token: i, end: i, kind: 'adult-role', number: ADULT_PLURALS.has(base) ? 'plural' : 'singular', ...(gender ? { gender } : {}), possessed });
@@ -264,8 +315,11 @@ function statusOf(doc: Document, r: PersonRef): SubjectStatus {
   return { child: undefined, from: 'none' };
 }
 
+/** A pronoun, or 'this young man' with no age of its own: its status is that of the person it points back to. */
+const pointsBack = (r: PersonRef) => r.kind === 'pronoun' || (r.anaphoric === true && r.age === undefined);
+
 const agrees = (pronoun: PersonRef, r: PersonRef) =>
-  r.kind !== 'pronoun' && (pronoun.number === 'plural' ? true : r.number === 'singular') && (!pronoun.gender || !r.gender || pronoun.gender === r.gender);
+  !pointsBack(r) && (pronoun.number === 'plural' ? true : r.number === 'singular') && (!pronoun.gender || !r.gender || pronoun.gender === r.gender);
 
 /** The first person of a sentence that a pronoun can point back to. */
 function antecedentIn(list: PersonRef[], pronoun: PersonRef, before = Infinity): PersonRef | undefined {
@@ -274,28 +328,73 @@ function antecedentIn(list: PersonRef[], pronoun: PersonRef, before = Infinity):
   return (pronoun.gender && candidates.find((r) => r.gender === pronoun.gender)) || candidates[0];
 }
 
+/**
+ * People of the pronoun's own sentence it cannot point back to: in 'Kamal is her boyfriend' 'her' is not Kamal,
+ * the subject of the copula just before it.
+ */
+function boundSubject(s: Sentence, list: PersonRef[], pronoun: PersonRef): PersonRef | undefined {
+  const copula = s.tokens[pronoun.token - 1];
+  if (!copula || !/^(?:is|was|are|were)$/.test(copula.normal)) return undefined;
+  return list.find((r) => r.end === pronoun.token - 2 && !pointsBack(r));
+}
+
+/** 'one of them', 'both of them': a plural pronoun that cannot be one person. */
+function isPartitive(s: Sentence, pronoun: PersonRef): boolean {
+  return s.tokens[pronoun.token - 1]?.normal === 'of' && /^(?:one|two|both|some|any|each|none|all|most)$/.test(s.tokens[pronoun.token - 2]?.normal ?? '');
+}
+
 function resolvePronoun(doc: Document, s: Sentence, pronoun: PersonRef): SubjectStatus {
   const { refs } = people(doc);
-  const here = antecedentIn(refs[s.index], pronoun, pronoun.token);
+  const bound = boundSubject(s, refs[s.index], pronoun);
+  const plural = isPartitive(s, pronoun);
+  const pick = (list: PersonRef[], before?: number) =>
+    antecedentIn(list.filter((r) => r !== bound && (!plural || r.number === 'plural')), pronoun, before);
+  const here = pick(refs[s.index], pronoun.token);
   if (here) return statusOf(doc, here);
   for (let k = s.index - 1; k >= Math.max(0, s.index - 6); k--) {
-    const found = antecedentIn(refs[k], pronoun);
+    const found = pick(refs[k]);
     if (found) return statusOf(doc, found);
   }
   return { child: undefined, from: 'none' };
 }
 
+/** The status of a person reference, resolving pronouns and 'this young man' to whom they point back to. */
+function resolve(doc: Document, s: Sentence, r: PersonRef): SubjectStatus {
+  return pointsBack(r) ? resolvePronoun(doc, s, r) : statusOf(doc, r);
+}
+
+/**
+ * Is a person the object of a preposition ('described by staff as …', 'seen with a group of older men')? Such a
+ * person is the agent or company, not who the sentence describes; 'about Leah (14), who …' still is.
+ */
+function isPrepositionalObject(doc: Document, s: Sentence, r: PersonRef): boolean {
+  // 'from the age of 12' is still about the subject.
+  if (r.kind === 'age') return false;
+  // 'about Leah (14), who is …', 'concerns about Leah (14) being …': the person is the subject of what follows.
+  const after = s.tokens.slice(r.end + 1).find((t) => numberOf(t) === undefined);
+  if (after && PREDICATE_STARTS.has(after.normal)) return false;
+  for (let k = r.token - 1; k >= Math.max(0, r.token - 3); k--) {
+    if (/[,;:.()]/.test(gap(doc, s, k, k + 1))) return false;
+    const word = s.tokens[k].normal;
+    if (PREPOSITIONS.has(word)) return true;
+    if (CLAUSE_WORDS.has(word)) return false;
+  }
+  return false;
+}
+
 /**
  * Is the person a phrase at token `at` of sentence `s` is about a child? The nearest person before the phrase
- * in its sentence decides (a pronoun is resolved); when the record says nothing about that person, the document
- * as a whole decides: a record that mentions a child's age is about a child.
+ * in its sentence decides (a pronoun is resolved), passing over people inside a prepositional phrase ('by
+ * staff', 'with older men'); when the record says nothing about that person, the document as a whole decides:
+ * a record that mentions a child's age is about a child.
  */
 export function subjectStatus(doc: Document, s: Sentence, at: number): SubjectStatus {
   const list = people(doc).refs[s.index] ?? [];
-  const before = list.filter((r) => r.token < at);
+  // A reference that takes in the phrase itself ('a 30-year-old boyfriend') is not who the phrase is about.
+  const before = list.filter((r) => r.end < at && !isPrepositionalObject(doc, s, r));
   const nearest = before[before.length - 1] ?? list.find((r) => r.token > at);
   let status: SubjectStatus = { child: undefined, from: 'none' };
-  if (nearest) status = nearest.kind === 'pronoun' ? resolvePronoun(doc, s, nearest) : statusOf(doc, nearest);
+  if (nearest) status = resolve(doc, s, nearest);
   else status = resolvePronoun(doc, s, { token: 0, end: 0, kind: 'pronoun', number: 'plural' });
   if (status.child !== undefined) return status;
   return people(doc).hasChild ? { child: true, from: 'document' } : status;
@@ -307,7 +406,7 @@ export function subjectStatus(doc: Document, s: Sentence, at: number): SubjectSt
  * decides.
  */
 export function sentenceInvolvesChild(doc: Document, s: Sentence): SubjectStatus {
-  const statuses = (people(doc).refs[s.index] ?? []).map((r) => (r.kind === 'pronoun' ? resolvePronoun(doc, s, r) : statusOf(doc, r)));
+  const statuses = (people(doc).refs[s.index] ?? []).map((r) => resolve(doc, s, r));
   const child = statuses.find((st) => st.child === true);
   if (child) return child;
   const adult = statuses.find((st) => st.child === false);
@@ -319,5 +418,39 @@ export function sentenceInvolvesChild(doc: Document, s: Sentence): SubjectStatus
 export function referentStatus(doc: Document, s: Sentence, at: number): SubjectStatus | undefined {
   const ref = (people(doc).refs[s.index] ?? []).find((r) => r.token === at);
   if (!ref) return undefined;
-  return ref.kind === 'pronoun' ? resolvePronoun(doc, s, ref) : statusOf(doc, ref);
+  return resolve(doc, s, ref);
+}
+
+const ADVERBS_BEFORE_AGE = new Set(['already', 'even', 'only', 'just', 'then']);
+/** Words that may follow an age ('at 12 and …', 'at 12 years'), where a clock time would not. */
+const AFTER_AGE = new Set(['and', 'or', 'but', 'when', 'years', 'year', 'onwards', 'onward', 'because', 'yet']);
+
+/**
+ * An age given right after a phrase, saying when it applied: 'streetwise at 12', 'sexually active from the age
+ * of 13', 'mature for her age as young as 9', 'putting herself at risk since she was 12'. Such an age is about
+ * the person the phrase describes, whoever the sentence names. A clock time ('at 12 on Friday', 'at 12:30') is not.
+ */
+export function ageAfter(doc: Document, s: Sentence, last: number): number | undefined {
+  let i = last + 1;
+  const word = (k: number) => s.tokens[k]?.normal ?? '';
+  const stopped = (k: number) => k >= s.tokens.length || /[;:.!?]/.test(gap(doc, s, k - 1, k));
+  if (stopped(i)) return undefined;
+  if (ADVERBS_BEFORE_AGE.has(word(i))) i++;
+  if (stopped(i)) return undefined;
+  let at: number | undefined;
+  if (/^(?:since|when)$/.test(word(i)) && word(i + 1) in PRONOUNS && /^(?:was|were)$/.test(word(i + 2))) {
+    at = i + 3;
+  } else if (/^(?:at|from|since|by)$/.test(word(i))) {
+    at = word(i + 1) === 'the' && word(i + 2) === 'age' && word(i + 3) === 'of' ? i + 4 : i + 1;
+  } else if (/^(?:aged|age)$/.test(word(i))) {
+    at = i + 1;
+  } else if (word(i) === 'as' && /^(?:young|early)$/.test(word(i + 1)) && word(i + 2) === 'as') {
+    at = i + 3;
+  }
+  if (at === undefined || stopped(at)) return undefined;
+  const n = numberOf(s.tokens[at]);
+  if (n === undefined) return undefined;
+  // A number ending the sentence or its clause, or followed by 'and', 'years': an age, not 'at 12 on Friday'.
+  const ends = s.tokens[at].normal.endsWith('.') || at + 1 >= s.tokens.length || /^\s*[,;.)!?](?!\d)/.test(gap(doc, s, at, at + 1));
+  return ends || AFTER_AGE.has(word(at + 1)) ? n : undefined;
 }

@@ -8,8 +8,18 @@ import type { Sentence } from '../document/types.js';
 const NEGATIONS = new Set(['not', 'never', 'no', 'nor']);
 const PROHIBITIONS = [['do', 'not'], ["don't"], ['never'], ['avoid'], ['stop'], ['we', 'do', 'not'], ['we', 'never'], ['we', 'no', 'longer']];
 
-export function isNegatedAt(s: Sentence, first: number): boolean {
-  const before = s.tokens.slice(Math.max(0, first - 3), first);
+export function isNegatedAt(s: Sentence, first: number, text?: string): boolean {
+  // With the source text, a negation in an earlier clause does not count: 'It was not racist, just banter'.
+  let from = Math.max(0, first - 3);
+  if (text !== undefined) {
+    for (let k = first; k > from; k--) {
+      if (/[,;:.!?()–—]/.test(text.slice(s.tokens[k - 1].span.end, s.tokens[k].span.start))) {
+        from = k;
+        break;
+      }
+    }
+  }
+  const before = s.tokens.slice(from, first);
   if (before.some((t) => NEGATIONS.has(t.normal) || t.normal.endsWith("n't"))) return true;
   const two = before.slice(-2).map((t) => t.normal).join(' ');
   return two === 'rather than' || two === 'instead of';

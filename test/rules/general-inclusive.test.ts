@@ -19,6 +19,12 @@ ruleTester(rule, {
     { text: 'The plan is simple and we explained it clearly.', note: 'plain English' },
     { text: 'The midwife visited on Tuesday.', note: 'a profession' },
     { text: 'She was assessed under the Mental Health Act and has a mental health nurse.', note: 'law and services' },
+    { text: 'Master Kofi Mensah (6) was seen at the clinic with his aunt.', note: "'Master' as a boy's title" },
+    { text: 'Zak is allergic to nuts, so the school keeps tree nuts out of his lunch.', note: 'food' },
+    { text: 'Mr Price had a manic episode in March and takes lithium.', note: 'clinical term' },
+    { text: 'Ms Lowe was treated for psychotic depression in 2021.', note: 'clinical term' },
+    { text: 'Dan has a diagnosis of OCD and attends the OCD clinic.', note: 'a diagnosis' },
+    { text: 'The family sleep in the master bedroom; Mum has a master’s degree in nursing.', note: 'housing and education senses' },
   ],
   invalid: [
     { text: 'Mr Khan is ⟦wheelchair bound⟧ and needs a ground-floor flat.', errors: [{ messageId: 'inconsiderate', severity: 'info', suggestions: ['uses a wheelchair'] }] },
@@ -33,6 +39,10 @@ ruleTester(rule, {
     { text: 'The school says Noah is ⟦psycho⟧ when he loses at football.', errors: [{ suggestions: 10 }] },
     { text: 'The man was described as a ⟦spastic⟧ by other residents.', errors: [{ suggestions: 3 }] },
     { text: 'Other pupils called him ⟦mental⟧ in the changing rooms.', errors: [{ suggestions: 10 }], note: "'mental' not followed by health" },
+    { text: 'He was going ⟦nuts⟧ in the waiting room.', errors: [{ suggestions: 10 }], note: "'nuts' not as food" },
+    { text: 'Staff say Ms Bell was ⟦manic⟧ and shouting on the ward.', errors: [{ suggestions: 1 }], note: 'a label, not a clinical phrase' },
+    { text: 'The carer wrote that he is ⟦psychotic⟧, without any assessment.', errors: [{ suggestions: 2 }] },
+    { text: 'Staff say he is very ⟦OCD⟧ about his room.', errors: [{ suggestions: 5 }], note: 'casual use, not a diagnosis' },
   ],
 });
 

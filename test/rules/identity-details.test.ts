@@ -41,6 +41,22 @@ ruleTester(rule, {
     md('---\ntype: assessment\n---\n# Assessment\n\nMr Lowe, 80, wants help with shopping.\n', { options: { kinds: ['referral'] }, note: 'assessments not selected' }),
     md('---\ntype: referral\n---\n# Referral\n\nThe family attend the gurdwara every week.\n', { options: { require: ['religion'] }, note: 'only religion required' }),
     md(unmarked(referral(['interpreter'])).replace(parts.language, 'His first language is English.'), { note: 'English first language: no interpreter needed' }),
+    md(
+      '---\ntype: referral\n---\n# Referral: Ms Osei\n\nMs Osei told me she is Black British of Ghanaian heritage. She is a Pentecostal Christian. Ghanaian food and music matter to her. First language: English.\n',
+      { note: "a reported self-description ('told me she is …') is her own account" },
+    ),
+    md(
+      '---\ntype: assessment\n---\n# Assessment: Mr Gill\n\nIn his words, Mr Gill is "a Brummie Sikh". Sikhism and the langar at the gurdwara are central to his family tradition. He communicates in Punjabi and English; a Punjabi interpreter was offered and declined.\n',
+      { note: "'in his words', a singular 'tradition', 'communicates in'" },
+    ),
+    md(
+      '---\ntype: referral\n---\n# Referral: Leon Price\n\nLeon refers to himself as mixed heritage, Irish and Jamaican. He prays daily and follows Christianity. His Jamaican roots matter to him. He is Deaf and signs BSL; a BSL interpreter is booked for every visit.\n',
+      { note: "'refers to himself as', 'prays', 'roots', 'signs BSL'" },
+    ),
+    md(
+      '---\ntype: assessment\n---\n# Assessment: Mrs Nowicka\n\nMrs Nowicka identifies herself as Polish and Silesian. She is Catholic and Silesian customs matter to her. Her first language is Polish; a Polish-speaking social worker carried out the visit.\n',
+      { note: "'identifies herself as'; a worker who speaks her language" },
+    ),
   ],
   invalid: [
     md(referral(['religion']), { errors: [{ messageId: 'religion' }] }),
@@ -57,6 +73,18 @@ ruleTester(rule, {
       note: 'plain text: the title says it is a referral',
     },
     md('---\ntype: referral\n---\n# ⟦Referral⟧\n\nJoel (8) has been coming to school hungry.\n', { options: { require: ['religion'] }, errors: [{ messageId: 'religion' }], note: 'require option' }),
+    md(
+      '---\ntype: referral\n---\n# ⟦Referral: Ms Rossi⟧\n\nMs Rossi says she is tired and wants help. She describes herself as "Italian, from Naples". She is Catholic and keeps Neapolitan traditions. She asked for a leaflet in Italian for her sister.\n',
+      { errors: [{ messageId: 'language' }], note: "a leaflet in a language for somebody else is not the person's language" },
+    ),
+    md(
+      '---\ntype: referral\n---\n# ⟦Referral: Mr Jain⟧\n\nMr Jain says he is exhausted. He has no religion. Indian food and family festivals matter to him. His first language is English.\n',
+      { errors: [{ messageId: 'ethnicity' }], note: "'says he is exhausted' is no account of origin" },
+    ),
+    md(
+      '---\ntype: referral\n---\n# ⟦Referral: Mr Jain⟧\n\nMr Jain told me he is British Indian. Indian food and family festivals matter to him. His first language is English.\n',
+      { errors: [{ messageId: 'religion' }], note: 'a surname is no religion' },
+    ),
   ],
 });
 

@@ -17,6 +17,11 @@ ruleTester(rule, {
     { text: 'Kofi attends St Mark’s CE Primary School.', note: 'Church of England school' },
     { text: 'He said: "My SW never calls me back."', note: 'quoted speech' },
     { text: 'The CIN review is next week.', options: { allow: ['CIN'] }, note: 'allowed by configuration' },
+    { text: 'Her mental health has improved, and the MH team closed the case in May.', note: 'the words were written out first' },
+    { text: 'A carbon monoxide check was done and the CO alarm works.', note: "'CO alarm' is not a care order" },
+    { text: 'Statement signed A.B. on Friday.', options: { unknown: true }, note: 'dotted initials are not guessed at' },
+    { text: 'She sees the educational psychologist (EP) monthly; the EP is kind to her.', note: 'explained' },
+    { text: 'Kofi Mensah (KM) and Dina Hale (DH) attended the review.', note: "people's initials" },
   ],
   invalid: [
     {
@@ -48,5 +53,18 @@ ruleTester(rule, {
     { text: 'The ⟦RAS⟧ gave a budget of £200.', options: { glossary: { RAS: 'resource allocation system' } }, output: 'The resource allocation system (RAS) gave a budget of £200.', note: 'glossary option' },
     { text: 'Please send the ⟦WZQ⟧ form.', options: { unknown: true }, errors: [{ messageId: 'unknown', severity: 'info' }], note: 'unknown abbreviation, opted in' },
     { text: 'Plan: ⟦Hx⟧ of falls to be shared with the ⟦OT⟧.', output: 'Plan: history (Hx) of falls to be shared with the OT.' },
+    { text: 'Assessed under the Mental Health Act in 2019; ⟦MH⟧ support since then.', output: 'Assessed under the Mental Health Act in 2019; mental health (MH) support since then.', note: 'the name of a law does not explain the abbreviation' },
+    { text: 'The Domestic Abuse Act 2021 applies here; ⟦DA⟧ was disclosed in May.', output: 'The Domestic Abuse Act 2021 applies here; domestic abuse (DA) was disclosed in May.', note: 'the name of a law does not explain the abbreviation' },
+    { text: 'An ⟦S.47⟧ enquiry was opened on Friday.', output: 'A section 47 child protection (S47) enquiry was opened on Friday.', note: 'dotted form' },
+    { text: 'A ⟦s47⟧ strategy meeting was held.', output: 'A section 47 child protection (s47) strategy meeting was held.', note: 'listed in lower case' },
+    { text: 'The ⟦C.I.N.⟧ plan was closed.', output: 'The child in need (CIN) plan was closed.', note: 'dotted initials' },
+    { text: 'The ⟦CPS⟧ decided not to charge the neighbour.', output: 'The Crown Prosecution Service (CPS) decided not to charge the neighbour.' },
+    { text: 'The ⟦EP⟧ will assess Amina in school next week.', output: 'The educational psychologist (EP) will assess Amina in school next week.' },
+    {
+      text: 'Present: Ms Brown (⟦SW⟧), Mr Ali (head teacher).',
+      output: 'Present: Ms Brown (social worker), Mr Ali (head teacher).',
+      errors: [{ messageId: 'unexplained', suggestions: ['social worker'] }],
+      note: "a role in brackets after a name, not her initials",
+    },
   ],
 });
