@@ -162,6 +162,9 @@ export default defineRule({
     ],
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
+    // Reads context outside the matched sentence (ages, earlier mentions), so a batch pre-scan that finds one of
+    // its triggers must parse the whole document.
+    scope: 'document',
     messages: {
       adultifying: '“{term}” about a child treats them as adult-like or responsible for their own exploitation. {note}',
       youngAdultWords: '“{term}” for a child of {age} may make them sound older than they are. {note}',

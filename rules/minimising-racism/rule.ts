@@ -242,6 +242,9 @@ export default defineRule({
     ],
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
+    // Reads context outside the matched sentence (ages, earlier mentions), so a batch pre-scan that finds one of
+    // its triggers must parse the whole document.
+    scope: 'document',
     messages: {
       minimising: '“{term}” doubts or softens racism. {note}',
       doubted:

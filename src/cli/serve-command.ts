@@ -14,9 +14,12 @@ export function registerServeCommand(program: Command, io: Io, setExit: (code: n
     .description('start the draft checker page on this computer (127.0.0.1 only); uses --config like linting')
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
     .option('--open', 'open the page in the default browser')
-    .action(async (options: { port: number; open?: boolean }, command: Command) => {
-      // --config is the main program's option; commander hands it to whichever command it appears beside.
-      const { config } = loadConfig(rules, { configFile: command.optsWithGlobals().config as string | undefined });
+    .option('-c, --config <file>', 'use this configuration file instead of searching for one')
+    .action(async (options: { port: number; open?: boolean; config?: string }, command: Command) => {
+      // Subcommands take their options positionally (see the audit commands), so serve declares --config itself;
+      // one given before `serve` still counts.
+      const configFile = options.config ?? (command.optsWithGlobals().config as string | undefined);
+      const { config } = loadConfig(rules, { configFile });
       // The server (and mammoth, for .docx) is loaded only when serving: plain linting must start fast.
       const { createDraftServer, listen } = await import('../serve/server.js');
       const server = createDraftServer({ config });

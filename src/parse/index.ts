@@ -37,8 +37,14 @@ const KIND_WORDS: [RegExp, string][] = [
 
 /** The first heading (or first line) often says what a record is: "Referral from …", "Assessment – …". */
 function kindFromTitle(text: string): string | undefined {
-  const title = text.replace(/^---[\s\S]*?\n---\s*\n/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  for (const [re, kind] of KIND_WORDS) if (re.test(title)) return kind;
+  const firstLine = text.replace(/^---[\s\S]*?\n---\s*\n/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  // A title is short and names the record in its first few words ("Referral from …", "Carer's assessment –
+  // Mr A", "# Assessment: …"); a first line of prose that merely mentions one ("A referral was made to the
+  // food bank") does not make the record a referral.
+  const title = firstLine.replace(/^[#\s]+/, '');
+  if (title.length > 120 || /^(?:a|an|the|this|that|we|i|she|he|they|it)\b/i.test(title)) return undefined;
+  const opening = title.split(/\s+/).slice(0, 4).join(' ');
+  for (const [re, kind] of KIND_WORDS) if (re.test(opening)) return kind;
   return undefined;
 }
 

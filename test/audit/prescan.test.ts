@@ -130,14 +130,14 @@ const SYNTHETIC = [termsRule, patternRule, documentRule];
 
 describe('pre-scan equivalence on the labelled dev corpus', () => {
   it('gives the same findings and suppressions as a full parse, with every built-in rule on', () => {
-    let skipped = 0;
+    let lessParsed = 0;
     for (const c of devCases) {
-      const { fast } = compareWithFullParse(c.text, formatOf(c), rules, { preset: 'strict' });
-      if (!fast.doc) skipped++;
+      const { fast, full } = compareWithFullParse(c.text, formatOf(c), rules, { preset: 'strict' });
+      if (!fast.doc || fast.doc.sentences.length < full.doc.sentences.length) lessParsed++;
     }
     expect(devCases.length).toBeGreaterThan(50);
-    // Not vacuous: some texts hold no trigger of the current rules at all.
-    expect(skipped).toBeGreaterThan(0);
+    // Not vacuous: for some texts the pre-scan parsed less than the whole document (or nothing at all).
+    expect(lessParsed).toBeGreaterThan(0);
   });
 
   it('gives the same findings with synthetic term, pattern and whole-document rules', () => {
