@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFileBytes } from '../io/read.js';
+import { binaryReason } from '../io/decode.js';
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../document/types.js';
 import { decodeText } from '../linter.js';
@@ -19,7 +20,10 @@ const HTML = new Set(['.html', '.htm', '.xhtml']);
 export const CONVERTED_EXTENSIONS = new Set([...DOCX, ...HTML]);
 
 export async function readDocument(filePath: string): Promise<DocumentText> {
-  return documentFromBytes(filePath, await readFile(filePath));
+  // Through src/io/read.ts: regular files only (a named pipe must not hang a worker), within the size limit.
+  const read = await readFileBytes(filePath);
+  if (!read.ok) throw new Error(read.reason);
+  return documentFromBytes(filePath, read.bytes);
 }
 
 /** The text of a file already read (the lint command reads through src/io/read.ts). */
@@ -28,5 +32,7 @@ export async function documentFromBytes(filePath: string, bytes: Uint8Array): Pr
   // The converters load their libraries on first use: most collections hold neither format.
   if (DOCX.has(extension)) return { text: await (await import('./docx.js')).docxToText(bytes), format: 'text', fixable: false };
   if (HTML.has(extension)) return { text: (await import('./html.js')).htmlToText(decodeText(bytes)), format: 'text', fixable: false };
+  const binary = binaryReason(bytes);
+  if (binary) throw new Error(`skipped: ${binary}, not text`);
   return { text: decodeText(bytes), format: formatForPath(filePath), fixable: true };
 }

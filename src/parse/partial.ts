@@ -107,7 +107,7 @@ export function segmentCandidates(text: string, prose: string, plans: BlockPlan[
     const block: Block = { span: plan.span, kind: plan.kind, depth: plan.depth, sentences: [] };
     for (const window of candidateWindows(prose, plan.span, candidates)) {
       segmentRange(block, text, prose, window);
-      quotes.push(...findQuotes(prose, block, window));
+      for (const quote of findQuotes(prose, block, window)) quotes.push(quote); // a long block may hold millions
     }
     blocks.push(block);
   }
