@@ -32,6 +32,9 @@ function makeExport(n: number): string {
   return rows.join('\n') + '\n';
 }
 
+/** Each test runs the CLI several times on a shared machine: generous timeouts, no timing assertions. */
+const SLOW = 180_000;
+
 let project: { dir: string; cleanup: () => void };
 
 beforeAll(async () => {
@@ -101,7 +104,7 @@ describe('anti-racist-lint audit', () => {
     expect(row('N-1002')).toMatchObject({ findings: '0', highest_severity: '', needs_review: 'false' });
     expect(row('N-1005')).toMatchObject({ highest_severity: 'error', needs_review: 'true', fault: 'malformed row: 5 fields where the header has 6' });
     expect(read('all.html')).toContain('Could not be read');
-  });
+  }, SLOW);
 
   it('prints a short text summary by default and nothing on standard error when it is not a terminal', () => {
     const r = audit(['docs/visit.txt', 'docs/plan.md']);
@@ -110,14 +113,14 @@ describe('anti-racist-lint audit', () => {
     expect(r.stdout).toMatch(/^Audited 2 records from 2 sources in [\d.]+ s/);
     expect(r.stdout).toContain('1 need review; 1 findings (0 errors, 1 warnings, 0 info); 0 could not be read.');
     expect(r.stdout).toMatch(/mixed-race\s+1 in 1 records/);
-  });
+  }, SLOW);
 
   // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
   it.skipIf(!existsSync('/usr/bin/script'))('draws a progress bar on standard error when it is a terminal', () => {
     const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} audit big --id-column id`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
     expect(r.stdout).toMatch(/\r\[[#.]+\]\s+\d+% [\d,]+ records [\d,]+\/s (\d+:\d\d left|done)\u001b\[K/);
     expect(r.stdout).toContain('Audited 402 records');
-  });
+  }, SLOW);
 
   it('--redact keeps record text and excerpts out of every output', () => {
     const r = audit(['exports', 'docs', ...EXPORT_OPTIONS, '--redact', '--summary', 'r.csv', '--report', 'r.html', '-f', 'json', '-o', 'r.json']);
@@ -141,7 +144,7 @@ describe('anti-racist-lint audit', () => {
       ['mixed-race', 'note', 1, 55],
       ['mixed-race', 'action', 1, 1],
     ]);
-  });
+  }, SLOW);
 
   it('gives the same summary, report and results from shards merged as from one run (whatever the threads)', () => {
     const options = ['big', '--id-column', 'id', '--date-column', 'date'];
@@ -161,7 +164,7 @@ describe('anti-racist-lint audit', () => {
     expect(read('merged.html')).toBe(read('one.html'));
     expect(read('merged.json')).toBe(read('one.json'));
     expect(read('one.html')).toContain('id="year-chart"');
-  });
+  }, SLOW);
 
   it('continues an interrupted audit with --resume and ends with the same outputs', () => {
     const options = ['big', '--id-column', 'id', '--date-column', 'date', '--summary', 'resumed.csv', '--report', 'resumed.html', '-f', 'json', '-o', 'resumed.json'];
@@ -183,7 +186,7 @@ describe('anti-racist-lint audit', () => {
     expect(read('resumed.json')).toBe(read('whole.json'));
     expect(read('resumed.html')).toBe(read('whole.html'));
     expect(existsSync(join(project.dir, 'resumed.csv.checkpoint.json'))).toBe(false);
-  });
+  }, SLOW);
 
   it('refuses to resume a checkpoint of a different audit, and says why options are wrong', () => {
     const env = { ANTI_RACIST_LINT_AUDIT_CHUNK_BYTES: '2000', ANTI_RACIST_LINT_AUDIT_CRASH_AFTER: '2' };
@@ -195,10 +198,10 @@ describe('anti-racist-lint audit', () => {
     expect(audit(['big', '--shard', '4/3']).stderr).toMatch(/--shard expects K\/N/);
     expect(audit(['big', '--encoding', 'klingon']).stderr).toMatch(/unknown encoding/);
     expect(audit(['exports/notes.csv', '--text-column', 'nope', '-f', 'json']).stdout).toContain('--text-column \\"nope\\" is not a column (columns: note_id, case_id, date, author, note, action)');
-  });
+  }, SLOW);
 
   it('never leaves a checkpoint behind after a complete run', () => {
     expect(audit(['docs/visit.txt', '--summary', 'done.csv']).code).toBe(0);
     expect(readdirSync(project.dir).filter((f) => f.includes('checkpoint'))).not.toContain('done.csv.checkpoint.json');
-  });
+  }, SLOW);
 });
