@@ -44,6 +44,8 @@ beforeAll(async () => {
     'exports/notes.jsonl': fixture('notes.jsonl'),
     'exports/referral.html': fixture('referral.html'),
     'big/export.csv': makeExport(400),
+    'utf16/export.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(makeExport(300).replace(/\n/g, '\r\n'), 'utf16le')]),
+    ...Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`utf16/notes/${String(i).padStart(3, '0')}.txt`, i % 7 ? 'Seen at home.\n' : 'Nan is mixed race.\n'])),
     'big/docs/visit-01.txt': 'Visit note.\nGrandad is mixed race and lives nearby.\n',
     'big/docs/visit-02.md': '# Visit\n\nThe family were seen at home.\n',
     'docs/visit.txt': 'Visit note.\nGrandad is mixed race and lives nearby.\n',
@@ -186,6 +188,22 @@ describe('anti-racist-lint audit', () => {
     expect(read('resumed.json')).toBe(read('whole.json'));
     expect(read('resumed.html')).toBe(read('whole.html'));
     expect(existsSync(join(project.dir, 'resumed.csv.checkpoint.json'))).toBe(false);
+  }, SLOW);
+
+  it('resumes a UTF-16 export (decoded again up to the checkpoint) and a folder of documents', () => {
+    const options = ['utf16', '--id-column', 'id', '--summary', 'u.csv', '--report', 'u.html', '-f', 'json', '-o', 'u.json'];
+    // About 6 chunks of the export, then 3 units of 64, 64 and 22 documents.
+    const env = { ANTI_RACIST_LINT_AUDIT_CHUNK_BYTES: '8000' };
+    expect(audit(['utf16', '--id-column', 'id', '--summary', 'w.csv', '--report', 'w.html', '-f', 'json', '-o', 'w.json'], env).code).toBe(0);
+    // Crash inside the export, then again inside the folder.
+    expect(audit(options, { ...env, ANTI_RACIST_LINT_AUDIT_CRASH_AFTER: '3' }).code).toBeNull();
+    expect(audit([...options, '--resume'], { ...env, ANTI_RACIST_LINT_AUDIT_CRASH_AFTER: '4' }).code).toBeNull();
+    expect(JSON.parse(read('u.csv.checkpoint.json')).position.source).toBeGreaterThan(0);
+    expect(audit([...options, '--resume'], env).code).toBe(0);
+    expect(read('u.csv')).toBe(read('w.csv'));
+    expect(read('u.json')).toBe(read('w.json'));
+    expect(read('u.html')).toBe(read('w.html'));
+    expect(results('w.json')).toHaveLength(450);
   }, SLOW);
 
   it('refuses to resume a checkpoint of a different audit, and says why options are wrong', () => {
