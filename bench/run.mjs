@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Throughput benchmark for `anti-racist-lint audit` (npm run bench).
 //
-//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex]
+//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex] [--projection]
 //
 // Generates the synthetic corpus with ../shared/bench/gen-corpus.mjs if it is missing, then prints, in one run,
 // MiB/s and peak RSS for the CSV export, the JSON Lines export and the one-file-per-note folder; the same CSV
@@ -36,7 +36,7 @@ function ensureCorpus() {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-/** Runs the CLI once; returns wall seconds and the process's peak RSS (worker threads included). */
+/** Runs the CLI once; returns wall seconds, CPU seconds and the process's peak RSS (worker threads included). */
 function audit(name, auditArgs) {
   const rssFile = join(out, `${name}.rss`);
   rmSync(rssFile, { force: true });
@@ -49,7 +49,8 @@ function audit(name, auditArgs) {
   });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
-  return { seconds, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout.trim() };
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+  return { seconds, cpuSeconds: usage.cpuSeconds, rssMiB: usage.maxRssKiB / 1024, stdout: r.stdout.trim() };
 }
 
 function sizeOf(path) {
@@ -130,24 +131,25 @@ console.log(`anti-racist-lint audit benchmark — ${availableParallelism()} core
 console.log(`corpus ${corpus}; load average at start ${load()}`);
 
 const rows = [];
-const row = (name, bytes, seconds, rssMiB, note = '') => {
-  rows.push({ name, mib: bytes / MiB, seconds, rate: bytes / MiB / seconds, rssMiB, note });
+const row = (name, bytes, seconds, rssMiB, cpuSeconds, note = '') => {
+  rows.push({ name, mib: bytes / MiB, seconds, rate: bytes / MiB / seconds, rssMiB, cpuSeconds, note });
   const r = rows[rows.length - 1];
-  console.log(`${name.padEnd(28)} ${r.mib.toFixed(1).padStart(7)} MiB ${seconds.toFixed(2).padStart(7)} s ${r.rate.toFixed(1).padStart(8)} MiB/s ${rssMiB === undefined ? '' : `${rssMiB.toFixed(0).padStart(5)} MiB peak RSS`} ${note}`);
+  const cpu = cpuSeconds === undefined ? '' : ` ${cpuSeconds.toFixed(2).padStart(6)} s CPU (${(r.mib / cpuSeconds).toFixed(1)} MiB per CPU-second)`;
+  console.log(`${name.padEnd(30)} ${r.mib.toFixed(1).padStart(7)} MiB ${seconds.toFixed(2).padStart(7)} s ${r.rate.toFixed(1).padStart(7)} MiB/s${rssMiB === undefined ? '' : ` ${rssMiB.toFixed(0).padStart(4)} MiB peak RSS`}${cpu} ${note}`);
 };
 
 const reportArgs = (name) => ['--summary', `${name}-summary.csv`, '--report', `${name}-report.html`, '--no-progress'];
 if (only.has('csv')) {
   const r = audit('csv', [csv, '--id-column', 'note_id', '--date-column', 'date', ...reportArgs('csv')]);
-  row('audit CSV export', sizeOf(csv), r.seconds, r.rssMiB);
+  row('audit CSV export', sizeOf(csv), r.seconds, r.rssMiB, r.cpuSeconds);
 }
 if (only.has('jsonl')) {
   const r = audit('jsonl', [jsonl, '--text-field', 'note', '--id-field', 'note_id', '--date-field', 'date', ...reportArgs('jsonl')]);
-  row('audit JSON Lines export', sizeOf(jsonl), r.seconds, r.rssMiB);
+  row('audit JSON Lines export', sizeOf(jsonl), r.seconds, r.rssMiB, r.cpuSeconds);
 }
 if (only.has('folder')) {
   const r = audit('folder', [notes, ...reportArgs('folder')]);
-  row('audit folder (file per note)', sizeOf(notes), r.seconds, r.rssMiB);
+  row('audit folder (file per note)', sizeOf(notes), r.seconds, r.rssMiB, r.cpuSeconds);
 }
 let rg;
 if (only.has('rg')) {
@@ -159,8 +161,15 @@ if (only.has('rg')) {
 let alexRun;
 if (only.has('alex')) {
   alexRun = await alex();
-  if (alexRun) row('alex, 1 MiB sample', alexRun.bytes, alexRun.seconds, undefined, `(${alexRun.messages} messages)`);
+  if (alexRun) row('alex, 1 MiB sample', alexRun.bytes, alexRun.seconds, undefined, undefined, `(${alexRun.messages} messages)`);
   else console.log('alex could not be installed: skipped');
+}
+
+if (args.includes('--projection')) {
+  const { projection } = await import('./projection.mjs');
+  const p = await projection(ROOT, csv);
+  console.log(`\nper-core CPU throughput of the workers' job on ${p.mib.toFixed(0)} MiB of the CSV (in-process):`);
+  for (const r of p.rows) console.log(`  ${r.name.padEnd(32)} ${r.rate.toFixed(1).padStart(6)} MiB/s per core; records with a trigger: ${(100 * r.candidateShare).toFixed(0)}%`);
 }
 
 const csvRow = rows.find((r) => r.name === 'audit CSV export');
@@ -169,6 +178,6 @@ if (csvRow && rg) console.log(`ripgrep / audit (CSV): ${(rows.find((r) => r.name
 if (csvRow && alexRun) console.log(`audit (CSV) / alex: ${(csvRow.rate / (alexRun.bytes / MiB / alexRun.seconds)).toFixed(0)}x`);
 console.log(`load average at end ${load()}`);
 console.log('');
-console.log('| input | MiB | seconds | MiB/s | peak RSS |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.name} | ${r.mib.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.rate.toFixed(1)} | ${r.rssMiB === undefined ? '' : `${r.rssMiB.toFixed(0)} MiB`} |`);
+console.log('| input | MiB | wall s | MiB/s | peak RSS | CPU s |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.name} | ${r.mib.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.rate.toFixed(1)} | ${r.rssMiB === undefined ? '' : `${r.rssMiB.toFixed(0)} MiB`} | ${r.cpuSeconds === undefined ? '' : r.cpuSeconds.toFixed(2)} |`);

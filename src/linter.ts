@@ -125,7 +125,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 export async function lintFiles(filePaths: string[], options: Omit<LintTextOptions, 'filePath'> = {}): Promise<LintResult[]> {
   const results: LintResult[] = [];
   for (const filePath of filePaths) {
-    const read = await readTextFile(filePath);
+    const read = readTextFile(filePath);
     if (!read.ok) throw new Error(`${filePath}: ${read.reason}`);
     results.push(lintText(read.text, { ...options, filePath }));
   }

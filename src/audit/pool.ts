@@ -1,23 +1,34 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * A fixed pool of worker threads (node:worker_threads) running one module. Tasks queue when every worker is
- * busy; `whenBelow` lets a producer wait instead of reading ahead, so memory stays flat however large the input.
+ * A fixed pool of worker threads (node:worker_threads) running one module, plus, optionally, the calling thread
+ * itself as one more slot (`inline`): on a machine with few cores the thread that reads and writes is idle most
+ * of the time, and each extra worker costs its own start-up, compilation and garbage collection. Workers are
+ * preferred, so the calling thread stays free to read ahead. Tasks queue when every slot is busy (the caller
+ * bounds how far it reads ahead).
  */
 export class WorkerPool<Task, Output> {
   private readonly idle: Worker[] = [];
   private readonly queue: { id: number; task: Task; transfer: ArrayBuffer[] }[] = [];
-  private readonly pending = new Map<number, { resolve: (o: Output) => void; reject: (e: Error) => void; worker?: Worker }>();
-  private readonly waiters: { limit: number; resolve: () => void }[] = [];
+  private readonly pending = new Map<number, { resolve: (o: Output) => void; reject: (e: Error) => void }>();
   private readonly workers: Worker[] = [];
+  private inlineBusy = false;
   private nextId = 0;
   private failure: Error | undefined;
   private closing = false;
 
-  constructor(moduleUrl: URL, size: number, workerData: unknown) {
-    for (let i = 0; i < size; i++) {
+  constructor(
+    moduleUrl: URL,
+    workers: number,
+    workerData: unknown,
+    private readonly inline?: (task: Task) => Promise<Output>,
+  ) {
+    for (let i = 0; i < workers; i++) {
       const worker = new Worker(moduleUrl, { workerData });
-      worker.on('message', (message: { id: number; output?: Output; error?: string }) => this.settle(worker, message));
+      worker.on('message', (message: { id: number; output?: Output; error?: string }) => {
+        this.idle.push(worker);
+        this.settle(message.id, message.error, message.output);
+      });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0 && !this.closing) this.fail(new Error(`an audit worker stopped (exit code ${code})`));
@@ -25,16 +36,12 @@ export class WorkerPool<Task, Output> {
       this.workers.push(worker);
       this.idle.push(worker);
     }
+    if (workers === 0 && !inline) throw new Error('a pool needs a worker or an inline slot');
   }
 
   /** True once a worker has crashed: no task can run any more. */
   get failed(): boolean {
     return this.failure !== undefined;
-  }
-
-  /** Tasks queued or running. */
-  get size(): number {
-    return this.pending.size;
   }
 
   run(task: Task, transfer: ArrayBuffer[] = []): Promise<Output> {
@@ -46,38 +53,44 @@ export class WorkerPool<Task, Output> {
     return promise;
   }
 
-  /** Resolves once fewer than `limit` tasks are queued or running. */
-  whenBelow(limit: number): Promise<void> {
-    if (this.pending.size < limit || this.failure) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ limit, resolve }));
-  }
-
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private dispatch(): void {
-    while (this.idle.length && this.queue.length) {
+    while (this.queue.length && this.idle.length) {
       const worker = this.idle.pop()!;
       const { id, task, transfer } = this.queue.shift()!;
-      this.pending.get(id)!.worker = worker;
       worker.postMessage({ id, unit: task }, transfer);
+    }
+    if (this.queue.length && this.inline && !this.inlineBusy) {
+      const inline = this.inline;
+      const { id, task } = this.queue.shift()!;
+      this.inlineBusy = true;
+      // On a later turn, so the caller's loop (reading, dispatching) goes on first.
+      setImmediate(() => {
+        inline(task).then(
+          (output) => this.settleInline(id, undefined, output),
+          (error: unknown) => this.settleInline(id, error instanceof Error ? error.message : String(error), undefined),
+        );
+      });
     }
   }
 
-  private settle(worker: Worker, message: { id: number; output?: Output; error?: string }): void {
-    const entry = this.pending.get(message.id);
-    this.pending.delete(message.id);
-    this.idle.push(worker);
+  private settleInline(id: number, error: string | undefined, output: Output | undefined): void {
+    this.inlineBusy = false;
+    this.settle(id, error, output);
+  }
+
+  private settle(id: number, error: string | undefined, output: Output | undefined): void {
+    const entry = this.pending.get(id);
+    this.pending.delete(id);
     if (entry) {
-      if (message.error !== undefined) entry.reject(new Error(message.error));
-      else entry.resolve(message.output as Output);
+      if (error !== undefined) entry.reject(new Error(error));
+      else entry.resolve(output as Output);
     }
     this.dispatch();
-    for (let i = this.waiters.length - 1; i >= 0; i--) {
-      if (this.pending.size < this.waiters[i].limit) this.waiters.splice(i, 1)[0].resolve();
-    }
   }
 
   private fail(error: Error): void {
@@ -85,6 +98,5 @@ export class WorkerPool<Task, Output> {
     this.failure = error;
     for (const entry of this.pending.values()) entry.reject(error);
     this.pending.clear();
-    for (const w of this.waiters.splice(0)) w.resolve();
   }
 }

@@ -31,6 +31,8 @@ export interface ScanResult {
 }
 
 
+const NOTHING = Object.freeze({ rules: Object.freeze([]), hits: Object.freeze([]), wholeDocument: false }) as unknown as ScanResult;
+
 export class TriggerScanner {
   private readonly rules: readonly Rule[];
   /** Positions (in `rules`) of the rules that run on every document. */
@@ -88,6 +90,8 @@ export class TriggerScanner {
         triggered.add(ruleIndex);
       }
     }
+    // Most records hold no trigger at all.
+    if (triggered.size === 0 && this.always.length === 0) return NOTHING;
     for (const index of this.always) triggered.add(index);
     const rules = [...triggered].sort((a, b) => a - b).map((i) => this.rules[i]);
     return { rules, hits: this.patterns.length ? sortUnique(hits) : hits, wholeDocument: rules.some(readsWholeDocument) };

@@ -38,6 +38,8 @@ export interface UnitOutput {
   locators: (RecordLocator | undefined)[];
   /** Records read, including those left to other shards. */
   recordsRead: number;
+  /** Bytes of documents read (for the progress bar; exports are counted as they are cut). */
+  bytesRead?: number;
 }
 
 /**
@@ -55,10 +57,11 @@ export interface PackedUnit {
   locators: (RecordLocator | undefined)[];
   clean: CleanTally;
   recordsRead: number;
+  bytesRead: number;
 }
 
 export function packUnit(output: UnitOutput, write: { summary: boolean; json: boolean }, rules: readonly Rule[] = builtInRules): PackedUnit {
-  const packed: PackedUnit = { summary: '', json: '', count: output.results.length, flagged: [], locators: [], clean: emptyTally(), recordsRead: output.recordsRead };
+  const packed: PackedUnit = { summary: '', json: '', count: output.results.length, flagged: [], locators: [], clean: emptyTally(), recordsRead: output.recordsRead, bytesRead: output.bytesRead ?? 0 };
   if (write.summary) packed.summary = output.results.map((r) => summaryRow(r, rules)).join('');
   if (write.json) packed.json = output.results.map((r) => JSON.stringify(r)).join(',\n');
   output.results.forEach((result, i) => {
@@ -74,6 +77,7 @@ export function packUnit(output: UnitOutput, write: { summary: boolean; json: bo
 /** Lints units of work. Runs in each worker thread, and in-process in tests. */
 export class UnitProcessor {
   private readonly linters = new Map<string, PrescanLinter>();
+  private everywhere: PrescanLinter | undefined;
 
   constructor(
     private readonly settings: AuditSettings,
@@ -84,8 +88,12 @@ export class UnitProcessor {
     return unit.type === 'records' ? this.records(unit.ref, unit.layout, unit.chunk) : this.documents(unit.refs);
   }
 
-  /** One linter per distinct configuration (overrides may differ per source). */
+  /** One linter per distinct configuration (only overrides make it differ from one source to another). */
   private linterFor(source: string): PrescanLinter {
+    if (!this.settings.config.overrides?.length) {
+      this.everywhere ??= new PrescanLinter(this.rules, configForFile(this.settings.config, this.rules, undefined, this.settings.ruleSettings));
+      return this.everywhere;
+    }
     const config = configForFile(this.settings.config, this.rules, source, this.settings.ruleSettings);
     const key = JSON.stringify(config);
     let linter = this.linters.get(key);
@@ -108,14 +116,15 @@ export class UnitProcessor {
   }
 
   private async documents(refs: SourceRef[]): Promise<UnitOutput> {
-    const out: UnitOutput = { results: [], locators: [], recordsRead: 0 };
+    const out: UnitOutput = { results: [], locators: [], recordsRead: 0, bytesRead: 0 };
     for (const ref of refs) {
       out.recordsRead++;
       if (!inShard(ref.source, this.settings.shard)) continue;
       const identity = { ...ref, recordId: ref.source, recordIndex: 0 };
       let result: AuditResult;
       try {
-        const { text, format } = await readDocument(ref.filePath);
+        const { text, format, bytes } = await readDocument(ref.filePath);
+        out.bytesRead! += bytes;
         result = lintRecord(this.linterFor(ref.source), identity, [{ text }], { format, redact: this.settings.redact });
       } catch (error) {
         result = faultResult(identity, `cannot read: ${describeError(error)}`);

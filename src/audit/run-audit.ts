@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { rules } from '../../rules/index.js';
 import type { UserConfig } from '../config/config.js';
 import type { RuleSetting } from '../engine/lint.js';
-import { checkpointPath, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint, type Position } from './checkpoint.js';
+import { checkpointPath, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { StreamedOutputs } from './outputs.js';
 import { WorkerPool } from './pool.js';
 import { UnitProcessor, describeError, packUnit, type AuditSettings, type AuditUnit, type PackedUnit, type UnitOutput } from './process-unit.js';
@@ -91,13 +91,16 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     state.lastCheckpoint = Date.now();
   };
 
+  let stopped = false;
   /** Writes a finished unit's results (called in input order). */
   const complete = (planned: PlannedUnit, output: PackedUnit) => {
+    // A unit finishing after an interruption is not written: the checkpoint must match the outputs.
+    if (stopped) return;
     outputs.addText(output.summary, output.json, output.count);
     model.addClean(output.clean);
     output.flagged.forEach((result, i) => model.add(result, output.locators[i]));
     state.recordsRead += output.recordsRead;
-    state.bytes += planned.bytes;
+    state.bytes += planned.bytes + output.bytesRead;
     state.position = planned.next;
     state.units++;
     progress?.update(state.recordsRead, state.bytes);
@@ -105,7 +108,10 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     if (state.units === CRASH_AFTER || Date.now() - state.lastCheckpoint > 500) saveCheckpoint();
   };
 
-  const pool = new WorkerPool<AuditUnit, PackedUnit>(new URL('./worker.js', import.meta.url), Math.max(1, options.jobs), settings);
+  // --jobs N lints on N threads: N - 1 workers and this one, which otherwise mostly waits.
+  const inline = new UnitProcessor(settings);
+  const jobs = Math.max(1, options.jobs);
+  const pool = new WorkerPool<AuditUnit, PackedUnit>(new URL('./worker.js', import.meta.url), jobs - 1, settings, async (unit) => packUnit(await inline.run(unit), write));
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -113,8 +119,9 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, Math.max(1, options.jobs) * 2 + 1, complete, () => interrupted, write);
+    await runUnits(planUnits(sources, options.input, state.position, options.chunkBytes), pool, jobs * 2 + 1, complete, () => interrupted, write);
   } catch (error) {
+    stopped = true;
     saveCheckpoint();
     outputs.close();
     throw error;
@@ -124,6 +131,7 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
     await pool.close();
   }
   if (interrupted) {
+    stopped = true;
     saveCheckpoint();
     outputs.close();
     progress?.done();
@@ -256,4 +264,3 @@ function textSummary(model: ReportModel, state: { recordsRead: number; bytes: nu
   return lines.join('\n') + '\n';
 }
 
-export type { Position };

@@ -86,7 +86,8 @@ export async function* planUnits(sources: Source[], input: InputOptions, from: P
     if (source.kind === 'document') {
       const batch: Source[] = [];
       while (i < sources.length && sources[i].kind === 'document' && batch.length < DOCUMENTS_PER_UNIT) batch.push(sources[i++]);
-      yield { unit: { type: 'documents', refs: batch.map(ref) }, transfer: [], next: { source: i }, bytes: totalBytes(batch) };
+      // Their bytes are counted by the worker that reads them.
+      yield { unit: { type: 'documents', refs: batch.map(ref) }, transfer: [], next: { source: i }, bytes: 0 };
       continue;
     }
     yield* exportUnits(source, i, input, from.source === i ? from : { source: i }, chunkBytes);
@@ -158,7 +159,7 @@ export async function rereadRecord(source: Source, input: InputOptions, locator:
   const first = await readFirstRecord(stream, source.kind === 'csv' ? 'csv' : 'lines', source.delimiter);
   if (!first) return undefined;
   const bytes = await readRange(stream, locator.offset, locator.offset + locator.length);
-  const chunk: RecordChunk = { bytes, offset: locator.offset, starts: Uint32Array.of(0, bytes.length), lines: Uint32Array.of(line), firstRecord: recordIndex, nextLine: line };
+  const chunk: RecordChunk = { bytes, offset: locator.offset, starts: Uint32Array.of(0, bytes.length), lines: Uint32Array.of(line), firstRecord: recordIndex, nextLine: line, lineEnding: 'mixed' };
   return { type: 'records', ref: ref(source), layout: resolveLayout(source, first.bytes, input), chunk };
 }
 

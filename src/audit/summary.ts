@@ -11,12 +11,21 @@ export function summaryHeader(rules: readonly Rule[]): string {
 }
 
 export function summaryRow(result: AuditResult, rules: readonly Rule[]): string {
+  const head = `${csvField(result.recordId)},${csvField(result.source)},${result.line ?? ''},${result.year ?? ''}`;
+  // Most records have no finding: one template, with the rule columns' zeros made once per rule list.
+  if (result.messages.length === 0) return `${head},0${zerosFor(rules)},,false,\r\n`;
   const fault = result.fatalErrorCount > 0 ? (result.messages.find((m) => m.fatal)?.message ?? 'fault') : '';
-  const counts = result.messages.length ? countsByRule(result) : undefined;
-  // Numbers need no quoting; only text fields go through csvField.
-  let row = `${csvField(result.recordId)},${csvField(result.source)},${result.line ?? ''},${result.year ?? ''},${result.messages.length - result.fatalErrorCount}`;
-  for (const rule of rules) row += `,${counts?.get(rule.meta.id) ?? 0}`;
+  const counts = countsByRule(result);
+  let row = `${head},${result.messages.length - result.fatalErrorCount}`;
+  for (const rule of rules) row += `,${counts.get(rule.meta.id) ?? 0}`;
   return `${row},${highestSeverity(result) ?? ''},${needsReview(result)},${csvField(fault)}\r\n`;
+}
+
+const zeros = new WeakMap<readonly Rule[], string>();
+function zerosFor(rules: readonly Rule[]): string {
+  let z = zeros.get(rules);
+  if (z === undefined) zeros.set(rules, (z = ',0'.repeat(rules.length)));
+  return z;
 }
 
 function csvRow(fields: string[]): string {

@@ -14,6 +14,7 @@ export interface ExportStream {
   encoding: DetectedEncoding;
   /** The line-ending byte (LF, or CR for old Macintosh exports). */
   newline: number;
+
   /** UTF-8 bytes from `start` (an offset of this stream) to the end. */
   read(start?: number): AsyncGenerator<Uint8Array>;
 }

@@ -1,9 +1,13 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import type { RecordChunk } from './record-splitter.js';
 
 /**
  * Records of an export (CSV, TSV or JSON Lines), parsed from chunks of whole records cut by RecordSplitter.
- * CSV is parsed by csv-parse; JSON Lines by JSON.parse, one line at a time.
+ * CSV is parsed by Papa Parse (RFC 4180 quoting, line breaks inside quoted fields); JSON Lines by
+ * JSON.parse, one line at a time.
+ *
+ * Papa Parse rather than csv-parse: on the 100 MiB benchmark export csv-parse needs 2.6 s of CPU, more than
+ * half of what two cores have for the whole audit at 50 MiB/s; Papa Parse needs 0.4 s.
  */
 
 /** Which fields hold what, resolved against the export's header (CSV) or given by name (JSON Lines). */
@@ -35,14 +39,18 @@ export interface ExportRecord {
 
 /** Column names from the header record. */
 export function parseCsvHeader(bytes: Uint8Array, delimiter: string): string[] {
-  const rows = parseCsv(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { delimiter, bom: true, relax_quotes: true, relax_column_count: true }) as string[][];
+  const text = utf8(bytes, 0, bytes.length).replace(/^\ufeff/, '').replace(/\r?\n$|\r$/, '');
+  const rows = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', escapeChar: '"' }).data;
   return (rows[0] ?? []).map((c) => c.trim());
 }
+
+const utf8 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
 
 /** One record as parsed: its values, why it could not be parsed, or nothing (a line of white space). */
 type Parsed = { values: string[] } | { error: string } | { blank: true };
 
-const isBlank = (values: string[]) => values.length <= 1 && (values[0] ?? '').trim() === '';
+const NOT_BLANK = /\S/;
+const isBlank = (values: string[]) => values.length <= 1 && !NOT_BLANK.test(values[0] ?? '');
 
 export function parseRecords(chunk: RecordChunk, layout: RecordLayout): ExportRecord[] {
   const count = chunk.starts.length - 1;
@@ -109,57 +117,47 @@ function fieldValue(object: Record<string, unknown>, name: string): string | und
 
 function parseJsonlChunk(chunk: RecordChunk, count: number): Parsed[] {
   const bytes = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+  const text = bytes.toString('utf8');
+  // With only single-byte characters the splitter's byte offsets are character offsets too.
+  const ascii = text.length === bytes.length;
   const out: Parsed[] = [];
   for (let k = 0; k < count; k++) {
-    const line = bytes.toString('utf8', chunk.starts[k], chunk.starts[k + 1]);
-    out.push(line.trim() === '' ? { blank: true } : { values: [line] });
+    const line = ascii ? text.slice(chunk.starts[k], chunk.starts[k + 1]) : bytes.toString('utf8', chunk.starts[k], chunk.starts[k + 1]);
+    // A test, not trim(): trimming would copy every line.
+    out.push(NOT_BLANK.test(line) ? { values: [line] } : { blank: true });
   }
   return out;
 }
 
-// Empty lines are kept (as blank records) so csv-parse's records line up with the splitter's.
-const CSV_OPTIONS = { bom: false, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, skip_records_with_error: true } as const;
-
-/** Parses a chunk with csv-parse, each record in its place, malformed ones as faults. */
+/**
+ * Parses a chunk in one call when its records all end alike, Papa Parse finds no error and one row per record
+ * (empty lines are kept as blank rows so the two line up); otherwise each record on its own (without its line
+ * break), so a malformed one is reported in place.
+ */
 function parseCsvChunk(chunk: RecordChunk, delimiter: string, count: number): Parsed[] {
-  let skipped = 0;
-  // The fast path: csv-parse's own record list (a callback per record would cost a third more).
-  const rows = parseCsv(Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength), {
-    ...CSV_OPTIONS,
-    delimiter,
-    on_skip: () => {
-      skipped++;
-      return undefined;
-    },
-  }) as string[][];
-  if (skipped === 0 && rows.length === count) return rows.map((values) => (isBlank(values) ? { blank: true } : { values }));
-  // A malformed record was skipped (or the splitter and csv-parse disagree): parse each record on its own,
-  // so the fault is reported in its place.
+  if (chunk.lineEnding !== 'mixed') {
+    const result = Papa.parse<string[]>(utf8(chunk.bytes, 0, chunk.bytes.length), { delimiter, newline: chunk.lineEnding, quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+    const rows = result.data;
+    // The line break that ends the chunk opens one more, empty row.
+    if (rows.length === count + 1 && isBlank(rows[count])) rows.pop();
+    if (result.errors.length === 0 && rows.length === count) return rows.map((values) => (isBlank(values) ? { blank: true } : { values }));
+  }
   const out: Parsed[] = [];
   for (let k = 0; k < count; k++) {
-    const one: Parsed[] = [];
-    const bytes = chunk.bytes.subarray(chunk.starts[k], chunk.starts[k + 1]);
-    try {
-      const parsed = parseCsv(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...CSV_OPTIONS, skip_records_with_error: false, delimiter }) as string[][];
-      one.push(...parsed.map((values) => ({ values })));
-    } catch (error) {
-      one.push({ error: csvFault(error as Error) });
-    }
-    if (one.length === 0) out.push({ blank: true });
-    else if (one.length === 1) out.push('values' in one[0] && isBlank(one[0].values) ? { blank: true } : one[0]);
-    else out.push({ error: `malformed row: read as ${one.length} rows` });
+    const record = utf8(chunk.bytes, chunk.starts[k], chunk.starts[k + 1]).replace(/\r?\n$|\r$/, '');
+    const one = Papa.parse<string[]>(record, { delimiter, newline: '\n', quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+    if (one.errors.length) out.push({ error: csvFault(one.errors[0].code) });
+    else if (one.data.length > 1) out.push({ error: `malformed row: read as ${one.data.length} rows` });
+    else out.push(one.data.length === 0 || isBlank(one.data[0]) ? { blank: true } : { values: one.data[0] });
   }
   return out;
 }
 
-/** csv-parse's error code in words, without the record's text (it may hold personal information). */
-function csvFault(error: Error | undefined): string {
-  const code = (error as { code?: string } | undefined)?.code ?? 'CSV_ERROR';
+/** Papa Parse's error code in words, without the record's text (it may hold personal information). */
+function csvFault(code: string): string {
   const words: Record<string, string> = {
-    CSV_INVALID_CLOSING_QUOTE: 'characters after a closing quotation mark',
-    CSV_QUOTE_NOT_CLOSED: 'a quotation mark is never closed',
-    CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'wrong number of fields',
-    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters after a closing quotation mark',
+    MissingQuotes: 'a quotation mark is never closed',
+    InvalidQuotes: 'characters after a closing quotation mark',
   };
   return `malformed row: ${words[code] ?? code}`;
 }

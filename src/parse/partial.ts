@@ -9,27 +9,42 @@ import type { BlockPlan } from './text.js';
  *
  * A block may only be cut where parse-english certainly ends one sentence and starts the next, whatever
  * surrounds the cut:
- *   - before the cut, a word of two or more lower-case letters (nothing else) and one `.`, `!` or `?`; after a
- *     full stop the word must not be one of the abbreviations parse-english or parse-latin join to the next
- *     sentence ("etc.", "approx.", "in.", "p.m.", "3.": initials and digits fail the letters test);
+ *   - before the cut, a word of two or more letters (nothing else) and one `.`, `!` or `?`; after a full stop
+ *     the word must not be one of the abbreviations parse-english or parse-latin join to the next sentence
+ *     ("Mr.", "St.", "Jan.", "etc.", "approx.", "in.": initials and numbers fail the letters test);
  *   - then white space;
  *   - then a capital followed by a lower-case letter (a lower-case, digit or symbol start is merged into the
  *     previous sentence).
  * A cut is also never placed inside a pair of quotation marks, so quotations are paired and classified as in
  * the whole block. test/audit/prescan.test.ts checks both against whole-block parses.
  */
-const SAFE_BREAK = /(?<![\p{L}\p{N}\p{M}])(\p{Ll}{2,})([.!?])[ \t\r\n]+(?=\p{Lu}\p{Ll})/gu;
+const TERMINAL_THEN_CAPITAL = /[.!?][ \t\r\n]+(?=\p{Lu}\p{Ll})/gu;
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** The word of letters only that ends just before `end`, or '' when the word holds anything else. */
+function lettersBefore(text: string, end: number, floor: number): string {
+  let start = end;
+  while (start > floor && LETTER.test(text[start - 1])) start--;
+  if (start > floor && WORD_CHAR.test(text[start - 1])) return '';
+  return text.slice(start, end);
+}
 
 /**
- * Lower-case words parse-english (lib/regex.js `abbreviations`) and parse-latin (`abbreviationPrefix`) treat
- * as abbreviations before a full stop. Copied because neither package exports them; a test compares them with
- * the installed sources.
+ * Words parse-english (lib/regex.js: `abbreviations` tested in lower case, `abbreviationsSensitive` as written)
+ * and parse-latin (`abbreviationPrefix`, lower case) treat as abbreviations before a full stop. Copied because
+ * neither package exports them; a test compares them with the installed sources.
  */
 export const ENGLISH_ABBREVIATIONS =
   /^(t(?:hurs|bsp|sp)|s(?:e(?:pt|c)|q)|(?:tue|bbl|yd)s|thu|sep|tue|bbl|nov|aug|ju[ln]|(?:ap|h)r|(?:ja|su)n|m(?:ar|on|in)|(?:sa|oc|[kpq])t|g(?:ro|al)|f(?:eb|ri|[lt])|d(?:ec|oz)|wed|l(?:bs|td)|inc?|mi|gr|yd|lb|oz|cu)$/;
+export const ENGLISH_ABBREVIATIONS_SENSITIVE =
+  /^((?:Northant|Derby|S(?:hrop|taff)|W(?:ark|orc)|L(?:in|ei|an)c|C(?:amb|he)|Trea|York|B(?:uck|e(?:rk|d))|(?:Not|Wil)t|H(?:er|[au]n)t|Glo|Pre)s|Northumb|N(?:or(?:thd|f)|e(?:br|v)|atl)|M(?:(?:essr|as|se)s|i(?:ddx|nn|ch|ss)|ont|lle|s(?:gr|s)|ddx|(?:me|r)s?|a[jn]|ex|gr|o|d|e|s|[tx])?|Heref|P(?:enna|[ahot])|D(?:e(?:rbs|[lv])|r)|Westm|(?:Cali|Pro)f|S(?:a(?:lop|sk)|uff|om|e[cn]|[qrxy])|(?:Bldg|Kan)s?|Here|P(?:enn?|k)|St(?:af)?|W(?:isc|arw|yo)|C(?:umb|olo)|B(?:lvd|rig)|(?:Ok|F)la|(?:Pk|[FH])wy|A(?:r(?:iz|k)|lt?a|tty|m[bd])|(?:Cap|S(?:up|g)|On|Ru|U)t|(?:Ter|Cd|D[ou]|Sn|J)r|(?:Oxo|Co[nr]|Ten|Ke|Ge|Ho)n|Wash|N(?:eb|at)|W(?:is|ar|o)|C(?:al|ol?)|Qu[e\u00E9]|I(?:ll|a)|Tex|G(?:ov|a)|Ind|R(?:te|e[pv]|d)|Ida|(?:Yu|Da)k|(?:Or|Av)e|Ssx|Ok|La|Br|Rt|Id|V[at]|Ky|Lt|F[rt])$/;
 export const LATIN_ABBREVIATIONS = /^([0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)$/;
 
-const isAbbreviation = (word: string) => ENGLISH_ABBREVIATIONS.test(word) || LATIN_ABBREVIATIONS.test(word);
+const isAbbreviation = (word: string) => {
+  const lower = word.toLowerCase();
+  return ENGLISH_ABBREVIATIONS.test(lower) || ENGLISH_ABBREVIATIONS_SENSITIVE.test(word) || LATIN_ABBREVIATIONS.test(lower);
+};
 
 export interface Cut {
   /** Where the white space between the two sentences starts (the end of a window). */
@@ -43,28 +58,30 @@ export interface Cut {
  * order. Also used by segment.ts to cut very long blocks where that changes nothing.
  */
 export function certainSentenceBreaks(prose: string, range: Span): Cut[] {
-  const slice = prose.slice(range.start, range.end);
+  const text = prose.slice(range.start, range.end);
   const cuts: Cut[] = [];
-  for (const m of slice.matchAll(SAFE_BREAK)) {
-    const [whole, word, terminal] = m;
-    if (terminal === '.' && isAbbreviation(word)) continue;
-    cuts.push({ before: range.start + m.index + word.length + terminal.length, after: range.start + m.index + whole.length });
+  TERMINAL_THEN_CAPITAL.lastIndex = 0;
+  for (let m = TERMINAL_THEN_CAPITAL.exec(text); m; m = TERMINAL_THEN_CAPITAL.exec(text)) {
+    const word = lettersBefore(text, m.index, 0);
+    if (word.length < 2 || (m[0][0] === '.' && isAbbreviation(word))) continue;
+    cuts.push({ before: range.start + m.index + 1, after: range.start + m.index + m[0].length });
   }
   return cuts;
 }
 
 /** Certain breaks outside quotations. Both lists are in order, so one pass over each (linear time). */
 function safeCuts(prose: string, block: Span): Cut[] {
+  const cuts = certainSentenceBreaks(prose, block);
+  if (cuts.length === 0 || !/["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/.test(prose.slice(block.start, block.end))) return cuts;
   const quotes = quoteMarkPairs(prose, block.start, block.end).sort((a, b) => a.start - b.start);
-  const cuts: Cut[] = [];
+  const kept: Cut[] = [];
   let q = 0;
   let reach = -1; // the furthest end among quotations starting before the current cut
-  for (const cut of certainSentenceBreaks(prose, block)) {
+  for (const cut of cuts) {
     while (q < quotes.length && quotes[q].start < cut.after) reach = Math.max(reach, quotes[q++].end);
-    if (reach > cut.before) continue;
-    cuts.push(cut);
+    if (reach <= cut.before) kept.push(cut);
   }
-  return cuts;
+  return kept;
 }
 
 /**

@@ -43,6 +43,8 @@ const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:!?]|(?<![
 
 /** URLs and e-mail addresses: not prose even in plain text (a path may contain 'race' or 'bame'). */
 export function urlRanges(text: string): Span[] {
+  // Most texts hold neither; the expression is slow to fail on every word (the e-mail branch backtracks).
+  if (!text.includes('@') && !text.includes('http://') && !text.includes('https://') && !text.includes('www.')) return [];
   const spans: Span[] = [];
   for (const m of text.matchAll(URL_OR_EMAIL)) {
     const email = m.groups?.email;

@@ -74,7 +74,7 @@ describe('readDocument and the lint command', () => {
     writeFileSync(docx, await referral());
     expect(await readDocument(docx)).toMatchObject({ format: 'text', fixable: false });
     expect(await readDocument(join(FIXTURES, 'referral.html'))).toMatchObject({ format: 'text', fixable: false });
-    expect(await readDocument(join(project.dir, 'notes', 'visit.txt'))).toEqual({ text: 'Mother is mixed race.\n', format: 'text', fixable: true });
+    expect(await readDocument(join(project.dir, 'notes', 'visit.txt'))).toEqual({ text: 'Mother is mixed race.\n', format: 'text', fixable: true, bytes: 22 });
   });
 
   it('lints a named .html file and a .docx found in a folder', async () => {

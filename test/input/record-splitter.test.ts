@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CR, RecordSplitter, newlineOf, type RecordChunk } from '../../src/input/record-splitter.js';
+import { parseRecords } from '../../src/input/records.js';
 
 /** Splits `text` fed in pieces of `piece` bytes into chunks of about `chunkBytes`. */
 function split(text: string, options: { mode: 'csv' | 'lines'; chunkBytes: number; piece: number; newline?: number; delimiter?: number }): RecordChunk[] {
@@ -51,7 +52,22 @@ describe('RecordSplitter', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
+
+  it('parses chunks (Papa Parse) into the rows csv-parse finds in the whole text', () => {
+    fc.assert(
+      fc.property(csvText, fc.integer({ min: 1, max: 300 }), (text, chunkBytes) => {
+        const rows = (parse(text, { relax_quotes: true, relax_column_count: true }) as string[][]).filter((r) => !(r.length === 1 && r[0].trim() === ''));
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        const chunks = split(text, { mode: 'csv', chunkBytes, piece: 97 });
+        const layout = { kind: 'csv' as const, delimiter: ',', columns: Array.from({ length: width }, (_, i) => `c${i}`), text: [0] };
+        const records = chunks.flatMap((c) => parseRecords(c, layout));
+        // Rows of another width are reported as malformed; the others carry their first field as text.
+        expect(records.map((r) => (r.fault ? 'fault' : r.fields[0].text))).toEqual(rows.map((r) => (r.length === width ? r[0] : 'fault')));
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 
   it('numbers records across chunks and says where the next one starts', () => {
     const text = 'a,1\nb,"2\n2"\n\nc,3\nd,4\n';
