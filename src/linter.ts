@@ -129,7 +129,7 @@ export async function lintFiles(filePaths: string[], options: Omit<LintTextOptio
   const results: LintResult[] = [];
   if (options.format === 'markdown' || (!options.format && filePaths.some((p) => formatForPath(p) === 'markdown'))) await prepareMarkdown();
   for (const filePath of filePaths) {
-    const read = await readTextFile(filePath);
+    const read = readTextFile(filePath);
     if (!read.ok) throw new Error(`${filePath}: ${read.reason}`);
     results.push(lintText(read.text, { ...options, filePath }));
   }

@@ -23,10 +23,11 @@ export function lintRecord(linter: PrescanLinter, identity: RecordIdentity, fiel
     if (!doc) continue;
     const one = buildResult(doc, findings, suppressed, identity.filePath);
     const named = field === undefined ? {} : { field };
-    result.messages.push(...one.messages.map((m) => redactIf(options.redact, { ...m, ...named })));
+    // One at a time, not push(...list): a record with a million findings exceeds the argument limit.
+    for (const m of one.messages) result.messages.push(redactIf(options.redact, { ...m, ...named }));
     // A suppression's justification may name the speaker of a quotation: redacted too.
     const suppressions = (list: { kind: string; justification: string }[]) => (options.redact ? list.map((s) => ({ kind: s.kind, justification: '' })) : list);
-    result.suppressedMessages.push(...one.suppressedMessages.map((m) => ({ ...redactIf(options.redact, { ...m, ...named }), suppressions: suppressions(m.suppressions) })));
+    for (const m of one.suppressedMessages) result.suppressedMessages.push({ ...redactIf(options.redact, { ...m, ...named }), suppressions: suppressions(m.suppressions) });
     for (const key of COUNTS) result[key] += one[key];
   }
   return result;

@@ -24,7 +24,8 @@ function wholeNumber(flag: string, min: number) {
 function delimiterOf(value: string): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const d = named[value.toLowerCase()] ?? value;
-  if (d.length !== 1) throw new UsageError(`--delimiter expects one character (or tab, comma, semicolon, pipe), got "${value}"`);
+  // One ASCII character: exports are cut into records byte by byte.
+  if (!/^[\x01-\x7f]$/.test(d) || /["\r\n]/.test(d)) throw new UsageError(`--delimiter expects one ASCII character other than a quotation mark or line break (or tab, comma, semicolon, pipe), got "${value}"`);
   return d;
 }
 
@@ -36,6 +37,17 @@ async function asUsageErrors<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof AuditUsageError || error instanceof MergeInputError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/**
+ * A reader that goes away (`audit -f json | head`) ends the run quietly, as SIGPIPE would end a C program,
+ * instead of an unhandled EPIPE error with a stack trace.
+ */
+function stopQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
 }
 
 /**
@@ -72,6 +84,7 @@ export function auditCommands(io: Io, setExit: (code: number) => void): Command[
     .option('-c, --config <file>', 'use this configuration file instead of searching for one')
     .option('--rule <id:severity>', 'set a rule severity: off, info, warn or error (repeatable)', collect, [])
     .action(async (paths: string[], o) => {
+      stopQuietlyWhenStdoutCloses();
       const { config } = loadConfig(rules, { configFile: o.config });
       if (o.encoding) {
         try {
@@ -129,6 +142,7 @@ export function auditCommands(io: Io, setExit: (code: number) => void): Command[
     .addOption(new Option('-f, --format <name>', 'standard output: a text summary, or the combined JSON results').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the --format output to a file')
     .action(async (files: string[], o) => {
+      stopQuietlyWhenStdoutCloses();
       setExit(await asUsageErrors(() => mergeReports(expandPaths(files), { summary: o.summary, report: o.report, output: o.output, format: o.format }, io)));
     });
 

@@ -77,7 +77,7 @@ async function* fileInputs(paths: string[], ctx: InputContext): AsyncGenerator<L
       else yield converted;
       continue;
     }
-    const read = await readTextFile(filePath);
+    const read = readTextFile(filePath);
     if (!read.ok) {
       problem(file, read.reason);
       continue;
@@ -93,7 +93,7 @@ async function* fileInputs(paths: string[], ctx: InputContext): AsyncGenerator<L
  * it: positions refer to the extracted text. Returns the reason when it cannot be read or converted.
  */
 async function convertedInput(filePath: string, file: string): Promise<LintInput | string> {
-  const read = await readFileBytes(filePath);
+  const read = readFileBytes(filePath);
   if (!read.ok) return read.reason;
   try {
     const { text } = await documentFromBytes(filePath, read.bytes);

@@ -28,8 +28,9 @@ export function formatStylish(results: LintResult[], options: FormatterOptions =
       const rule = m.clause ? `${m.ruleId} (${m.clause})` : m.ruleId;
       return [`${m.line}:${m.column}`, colour(m.severity, LABEL[m.severity]), `${m.message.trim()}${proposedWording(m)}`, chalk.dim(rule)];
     });
-    const width = Math.max(...rows.map((r) => r[0].length));
-    const severityWidth = Math.max(...result.messages.map((m) => LABEL[m.severity].length));
+    // reduce, not Math.max(...list): a file with a million findings exceeds the argument limit.
+    const width = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+    const severityWidth = result.messages.reduce((w, m) => Math.max(w, LABEL[m.severity].length), 0);
     for (const [position, severity, message, rule] of rows) {
       const plainSeverity = severity.replace(/\u001b\[[0-9;]*m/g, '');
       lines.push(`  ${chalk.dim(position.padEnd(width))}  ${severity}${' '.repeat(severityWidth - plainSeverity.length)}  ${message}  ${rule}`);

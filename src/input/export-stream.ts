@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createDecoder, detectEncoding, isUtf8, type DetectedEncoding } from './encoding.js';
 import { newlineOf } from './record-splitter.js';
@@ -30,8 +30,11 @@ export async function openExport(path: string, givenEncoding?: string): Promise<
 }
 
 async function readHead(path: string, bytes: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+  // Opened without blocking and checked on the handle: a named pipe called notes.csv must not hang the audit.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new Error(stats.isDirectory() ? 'is a folder, not a file' : 'not a regular file (a named pipe, socket or device)');
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead);

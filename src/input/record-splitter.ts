@@ -1,11 +1,11 @@
 /**
  * Cuts a UTF-8 byte stream of CSV, TSV or JSON Lines into chunks of whole records, so that chunks can be
- * parsed (by csv-parse, or JSON.parse per line) in worker threads while the file is still being read.
+ * parsed (by Papa Parse, or JSON.parse per line) in worker threads while the file is still being read.
  *
  * It does not parse fields: it only tracks, with native `indexOf` jumps, whether a line break is inside a
  * quoted CSV field (a `"` opens a quoted field only at the start of a field, `""` inside one is an escaped
- * quote: RFC 4180, as csv-parse reads it with `relax_quotes`). It also records where each record starts and on
- * which physical line, for positions in outputs and for resuming.
+ * quote: RFC 4180, as Papa Parse and csv-parse with `relax_quotes` read it). It also records where each record
+ * starts and on which physical line, for positions in outputs and for resuming.
  */
 
 export interface RecordChunk {

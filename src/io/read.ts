@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { binaryReason, decodeBytes, type TextEncodingName } from './decode.js';
 import { describeIoError } from './errors.js';
 
@@ -28,33 +27,41 @@ export type ReadTextResult =
       reason: string;
     };
 
-export type ReadBytesResult = { ok: true; bytes: Uint8Array; mtimeMs: number; size: number } | { ok: false; reason: string };
+export type ReadBytesResult =
+  | { ok: true; bytes: Uint8Array; mtimeMs: number; size: number }
+  | {
+      ok: false;
+      reason: string;
+      /** The system error code (ENOENT, EACCES, …) when the system refused. */
+      code?: string;
+    };
 
 /**
- * Reads a file's bytes. Never throws: every failure comes back as a reason. Only regular files are read:
- * the file is opened without blocking and checked on the open handle, so a FIFO or device that happens to
- * be called `notes.txt` cannot hang the run, and nothing can be swapped in between a check and the read.
+ * Reads a file's bytes (synchronously: callers read one file at a time, and the audit's worker threads can
+ * wait). Never throws: every failure comes back as a reason. Only regular files are read: the file is opened
+ * without blocking and checked on the open descriptor, so a FIFO or device that happens to be called
+ * `notes.txt` cannot hang the run, and nothing can be swapped in between a check and the read.
  */
-export async function readFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<ReadBytesResult> {
+export function readFileBytes(path: string, options: { maxBytes?: number } = {}): ReadBytesResult {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { ok: false, reason: `cannot open: ${describeIoError(error)}` };
+    return { ok: false, reason: `cannot open: ${describeIoError(error)}`, ...errorCode(error) };
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
     if (!stats.isFile()) return { ok: false, reason: `not a regular file (${specialKind(stats)})` };
     if (stats.size > maxBytes) return { ok: false, reason: `too large to lint (${megabytes(stats.size)}; the limit is ${megabytes(maxBytes)})` };
-    const bytes = await handle.readFile();
+    const bytes = readFileSync(fd);
     if (bytes.length > maxBytes) return { ok: false, reason: `too large to lint (the limit is ${megabytes(maxBytes)})` };
     return { ok: true, bytes, mtimeMs: stats.mtimeMs, size: bytes.length };
   } catch (error) {
-    return { ok: false, reason: `cannot read: ${describeIoError(error)}` };
+    return { ok: false, reason: `cannot read: ${describeIoError(error)}`, ...errorCode(error) };
   } finally {
-    await handle.close().catch(() => undefined);
+    closeSync(fd);
   }
 }
 
@@ -62,8 +69,8 @@ export async function readFileBytes(path: string, options: { maxBytes?: number }
  * Reads one record file as text for linting: readFileBytes, then binary files are refused and the rest
  * decoded (src/io/decode.ts), with a warning when invalid UTF-8 had to be replaced.
  */
-export async function readTextFile(path: string, options: { maxBytes?: number } = {}): Promise<ReadTextResult> {
-  const read = await readFileBytes(path, options);
+export function readTextFile(path: string, options: { maxBytes?: number } = {}): ReadTextResult {
+  const read = readFileBytes(path, options);
   if (!read.ok) return read;
   const binary = binaryReason(read.bytes);
   if (binary) return { ok: false, reason: `skipped: ${binary}, not text` };
@@ -74,6 +81,11 @@ export async function readTextFile(path: string, options: { maxBytes?: number } 
     warnings.push(`not valid ${label}: ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'} read as U+FFFD (positions count each as one character)`);
   }
   return { ...read, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, warnings };
+}
+
+function errorCode(error: unknown): { code?: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? { code } : {};
 }
 
 function specialKind(stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

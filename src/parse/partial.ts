@@ -18,7 +18,18 @@ import type { BlockPlan } from './text.js';
  * A cut is also never placed inside a pair of quotation marks, so quotations are paired and classified as in
  * the whole block. test/audit/prescan.test.ts checks both against whole-block parses.
  */
-const SAFE_BREAK = /(?<![\p{L}\p{N}\p{M}])(\p{Ll}{2,})([.!?])[ \t\r\n]+(?=\p{Lu}\p{Ll})/gu;
+const TERMINAL_THEN_CAPITAL = /[.!?][ \t\r\n]+(?=\p{Lu}\p{Ll})/gu;
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** The word of letters only that ends just before `end`, or '' when the word holds anything else. */
+function lettersBefore(text: string, end: number, floor: number): string {
+  let start = end;
+  while (start > floor && LETTER.test(text[start - 1])) start--;
+  if (start > floor && WORD_CHAR.test(text[start - 1])) return '';
+  return text.slice(start, end);
+}
+
 /**
  * Words parse-english (lib/regex.js: `abbreviations` tested in lower case, `abbreviationsSensitive` as written)
  * and parse-latin (`abbreviationPrefix`, lower case) treat as abbreviations before a full stop. Copied because
@@ -47,28 +58,30 @@ export interface Cut {
  * order. Also used by segment.ts to cut very long blocks where that changes nothing.
  */
 export function certainSentenceBreaks(prose: string, range: Span): Cut[] {
-  const slice = prose.slice(range.start, range.end);
+  const text = prose.slice(range.start, range.end);
   const cuts: Cut[] = [];
-  for (const m of slice.matchAll(SAFE_BREAK)) {
-    const [whole, word, terminal] = m;
-    if (terminal === '.' && isAbbreviation(word)) continue;
-    cuts.push({ before: range.start + m.index + word.length + terminal.length, after: range.start + m.index + whole.length });
+  TERMINAL_THEN_CAPITAL.lastIndex = 0;
+  for (let m = TERMINAL_THEN_CAPITAL.exec(text); m; m = TERMINAL_THEN_CAPITAL.exec(text)) {
+    const word = lettersBefore(text, m.index, 0);
+    if (word.length < 2 || (m[0][0] === '.' && isAbbreviation(word))) continue;
+    cuts.push({ before: range.start + m.index + 1, after: range.start + m.index + m[0].length });
   }
   return cuts;
 }
 
 /** Certain breaks outside quotations. Both lists are in order, so one pass over each (linear time). */
 function safeCuts(prose: string, block: Span): Cut[] {
+  const cuts = certainSentenceBreaks(prose, block);
+  if (cuts.length === 0 || !/["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/.test(prose.slice(block.start, block.end))) return cuts;
   const quotes = quoteMarkPairs(prose, block.start, block.end).sort((a, b) => a.start - b.start);
-  const cuts: Cut[] = [];
+  const kept: Cut[] = [];
   let q = 0;
   let reach = -1; // the furthest end among quotations starting before the current cut
-  for (const cut of certainSentenceBreaks(prose, block)) {
+  for (const cut of cuts) {
     while (q < quotes.length && quotes[q].start < cut.after) reach = Math.max(reach, quotes[q++].end);
-    if (reach > cut.before) continue;
-    cuts.push(cut);
+    if (reach <= cut.before) kept.push(cut);
   }
-  return cuts;
+  return kept;
 }
 
 /**
@@ -111,7 +124,7 @@ export function segmentCandidates(text: string, prose: string, plans: BlockPlan[
     const block: Block = { span: plan.span, kind: plan.kind, depth: plan.depth, sentences: [] };
     for (const window of candidateWindows(prose, plan.span, candidates)) {
       segmentRange(block, text, prose, window);
-      quotes.push(...findQuotes(prose, block, window));
+      for (const quote of findQuotes(prose, block, window)) quotes.push(quote); // a long block may hold millions
     }
     blocks.push(block);
   }

@@ -32,6 +32,9 @@ function makeExport(n: number): string {
   return rows.join('\n') + '\n';
 }
 
+/** Each test runs the CLI several times on a shared machine: generous timeouts, no timing assertions. */
+const SLOW = 180_000;
+
 let project: { dir: string; cleanup: () => void };
 
 beforeAll(async () => {
@@ -41,6 +44,8 @@ beforeAll(async () => {
     'exports/notes.jsonl': fixture('notes.jsonl'),
     'exports/referral.html': fixture('referral.html'),
     'big/export.csv': makeExport(400),
+    'utf16/export.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(makeExport(300).replace(/\n/g, '\r\n'), 'utf16le')]),
+    ...Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`utf16/notes/${String(i).padStart(3, '0')}.txt`, i % 7 ? 'Seen at home.\n' : 'Nan is mixed race.\n'])),
     'big/docs/visit-01.txt': 'Visit note.\nGrandad is mixed race and lives nearby.\n',
     'big/docs/visit-02.md': '# Visit\n\nThe family were seen at home.\n',
     'docs/visit.txt': 'Visit note.\nGrandad is mixed race and lives nearby.\n',
@@ -102,7 +107,7 @@ describe('anti-racist-lint audit', () => {
     expect(row('N-1002')).toMatchObject({ findings: '0', highest_severity: '', needs_review: 'false' });
     expect(row('N-1005')).toMatchObject({ highest_severity: 'error', needs_review: 'true', fault: 'malformed row: 5 fields where the header has 6' });
     expect(read('all.html')).toContain('Could not be read');
-  });
+  }, SLOW);
 
   it('prints a short text summary by default and nothing on standard error when it is not a terminal', () => {
     const r = audit(['docs/visit.txt', 'docs/plan.md']);
@@ -111,14 +116,14 @@ describe('anti-racist-lint audit', () => {
     expect(r.stdout).toMatch(/^Audited 2 records from 2 sources in [\d.]+ s/);
     expect(r.stdout).toContain('1 need review; 1 findings (0 errors, 1 warnings, 0 info); 0 could not be read.');
     expect(r.stdout).toMatch(/mixed-race\s+1 in 1 records/);
-  });
+  }, SLOW);
 
   // util-linux `script` runs the command on a pseudo-terminal, as a person at a terminal would.
   it.skipIf(!existsSync('/usr/bin/script'))('draws a progress bar on standard error when it is a terminal', () => {
     const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} audit big --id-column id`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
     expect(r.stdout).toMatch(/\r\[[#.]+\]\s+\d+% [\d,]+ records [\d,]+\/s (\d+:\d\d left|done)\u001b\[K/);
     expect(r.stdout).toContain('Audited 402 records');
-  });
+  }, SLOW);
 
   it('--redact keeps record text and excerpts out of every output', () => {
     const r = audit(['exports', 'docs', ...EXPORT_OPTIONS, '--redact', '--summary', 'r.csv', '--report', 'r.html', '-f', 'json', '-o', 'r.json']);
@@ -142,7 +147,7 @@ describe('anti-racist-lint audit', () => {
       ['mixed-race', 'note', 1, 55],
       ['mixed-race', 'action', 1, 1],
     ]);
-  });
+  }, SLOW);
 
   it('gives the same summary, report and results from shards merged as from one run (whatever the threads)', () => {
     const options = ['big', '--id-column', 'id', '--date-column', 'date'];
@@ -162,7 +167,7 @@ describe('anti-racist-lint audit', () => {
     expect(read('merged.html')).toBe(read('one.html'));
     expect(read('merged.json')).toBe(read('one.json'));
     expect(read('one.html')).toContain('id="year-chart"');
-  });
+  }, SLOW);
 
   it('continues an interrupted audit with --resume and ends with the same outputs', () => {
     const options = ['big', '--id-column', 'id', '--date-column', 'date', '--summary', 'resumed.csv', '--report', 'resumed.html', '-f', 'json', '-o', 'resumed.json'];
@@ -184,7 +189,23 @@ describe('anti-racist-lint audit', () => {
     expect(read('resumed.json')).toBe(read('whole.json'));
     expect(read('resumed.html')).toBe(read('whole.html'));
     expect(existsSync(join(project.dir, 'resumed.csv.checkpoint.json'))).toBe(false);
-  });
+  }, SLOW);
+
+  it('resumes a UTF-16 export (decoded again up to the checkpoint) and a folder of documents', () => {
+    const options = ['utf16', '--id-column', 'id', '--summary', 'u.csv', '--report', 'u.html', '-f', 'json', '-o', 'u.json'];
+    // About 6 chunks of the export, then 3 units of 64, 64 and 22 documents.
+    const env = { ANTI_RACIST_LINT_AUDIT_CHUNK_BYTES: '8000' };
+    expect(audit(['utf16', '--id-column', 'id', '--summary', 'w.csv', '--report', 'w.html', '-f', 'json', '-o', 'w.json'], env).code).toBe(0);
+    // Crash inside the export, then again inside the folder.
+    expect(audit(options, { ...env, ANTI_RACIST_LINT_AUDIT_CRASH_AFTER: '3' }).code).toBeNull();
+    expect(audit([...options, '--resume'], { ...env, ANTI_RACIST_LINT_AUDIT_CRASH_AFTER: '4' }).code).toBeNull();
+    expect(JSON.parse(read('u.csv.checkpoint.json')).position.source).toBeGreaterThan(0);
+    expect(audit([...options, '--resume'], env).code).toBe(0);
+    expect(read('u.csv')).toBe(read('w.csv'));
+    expect(read('u.json')).toBe(read('w.json'));
+    expect(read('u.html')).toBe(read('w.html'));
+    expect(results('w.json')).toHaveLength(450);
+  }, SLOW);
 
   it('refuses to resume a checkpoint of a different audit, and says why options are wrong', () => {
     const env = { ANTI_RACIST_LINT_AUDIT_CHUNK_BYTES: '2000', ANTI_RACIST_LINT_AUDIT_CRASH_AFTER: '2' };
@@ -196,10 +217,10 @@ describe('anti-racist-lint audit', () => {
     expect(audit(['big', '--shard', '4/3']).stderr).toMatch(/--shard expects K\/N/);
     expect(audit(['big', '--encoding', 'klingon']).stderr).toMatch(/unknown encoding/);
     expect(audit(['exports/notes.csv', '--text-column', 'nope', '-f', 'json']).stdout).toContain('--text-column \\"nope\\" is not a column (columns: note_id, case_id, date, author, note, action)');
-  });
+  }, SLOW);
 
   it('never leaves a checkpoint behind after a complete run', () => {
     expect(audit(['docs/visit.txt', '--summary', 'done.csv']).code).toBe(0);
     expect(readdirSync(project.dir).filter((f) => f.includes('checkpoint'))).not.toContain('done.csv.checkpoint.json');
-  });
+  }, SLOW);
 });

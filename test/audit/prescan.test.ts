@@ -184,7 +184,7 @@ describe('pre-scan equivalence on generated text', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 
   it('segments candidate sentences and their quotations exactly as a whole-block parse does', () => {
     fc.assert(
@@ -195,7 +195,7 @@ describe('pre-scan equivalence on generated text', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 });
 
 function expectSameSegmentation(text: string, candidates: Span[]): void {

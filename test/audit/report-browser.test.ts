@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('the audit report in Chromium', () => {
     expect(r.code).toBe(2); // the malformed rows
     report = join(project.dir, 'report.html');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     project?.cleanup();
@@ -73,5 +73,5 @@ describe.skipIf(!hasChromium)('the audit report in Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'test-artifacts', 'audit-report.png'), fullPage: true });
     writeFileSync(join(ROOT, 'test-artifacts', 'audit-report.html'), readFileSync(report));
     await page.close();
-  });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/cli.js';
 import { lintText } from '../../src/linter.js';
+import { formatters } from '../../src/formatters/index.js';
 import { runCliBounded, STACK_LINE } from './support.js';
 
 /**
@@ -81,4 +82,16 @@ describe('Markdown nested thousands of levels deep', () => {
       expect(lintFileJson(`${name.replace(/\W+/g, '-')}.md`, text, 90_000)).toEqual([expected]);
     }, 120_000);
   }
+});
+
+describe('a file with hundreds of thousands of findings', () => {
+  it('every formatter copes (no argument-limit crash from spreading a huge list)', () => {
+    const message = { ruleId: 'mixed-race', severity: 1 as const, message: '“mixed race”: use “dual heritage”.', messageId: 'mixedRace', clause: '001 §2.1', line: 1, column: 11, endLine: 1, endColumn: 21 };
+    const messages = Array.from({ length: 300_000 }, (_, i) => ({ ...message, line: i + 1 }));
+    const result = { filePath: '/records/huge.txt', messages, suppressedMessages: [], errorCount: 0, warningCount: messages.length, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+    for (const name of ['stylish', 'compact', 'json', 'github', 'junit']) {
+      const out = formatters[name]([result], { cwd: '/records', root: '/records' });
+      expect(out.length, name).toBeGreaterThan(messages.length * 10);
+    }
+  }, 120_000);
 });

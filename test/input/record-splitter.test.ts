@@ -52,7 +52,7 @@ describe('RecordSplitter', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('parses chunks (Papa Parse) into the rows csv-parse finds in the whole text', () => {
     fc.assert(
@@ -67,7 +67,7 @@ describe('RecordSplitter', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('numbers records across chunks and says where the next one starts', () => {
     const text = 'a,1\nb,"2\n2"\n\nc,3\nd,4\n';

@@ -90,7 +90,8 @@ fs.writeFileSync = function writeFileSync(path, data, ...rest) {
 
 const realReadFileSync = fs.readFileSync;
 fs.readFileSync = function readFileSync(path, ...rest) {
-  if (matches(faults.read, path)) throw fault(faults.read.code, path);
+  const named = typeof path === 'number' ? fdPaths.get(path) : path;
+  if (named && matches(faults.read, named)) throw fault(faults.read.code, named);
   return realReadFileSync.call(this, path, ...rest);
 };
 
