@@ -1,14 +1,18 @@
 import { Worker } from 'node:worker_threads';
 
+const TASKS_PER_WORKER = 2;
+
 /**
  * A fixed pool of worker threads (node:worker_threads) running one module, plus, optionally, the calling thread
  * itself as one more slot (`inline`): on a machine with few cores the thread that reads and writes is idle most
- * of the time, and each extra worker costs its own start-up, compilation and garbage collection. Workers are
- * preferred, so the calling thread stays free to read ahead. Tasks queue when every slot is busy (the caller
- * bounds how far it reads ahead).
+ * of the time, and each extra worker costs its own start-up, compilation and garbage collection. Each worker is
+ * given up to two tasks at a time, so it starts the next one at once even while the calling thread is busy
+ * with an inline task and cannot hand out work. Tasks queue when every slot is full (the caller bounds how far
+ * it reads ahead).
  */
 export class WorkerPool<Task, Output> {
-  private readonly idle: Worker[] = [];
+  /** Tasks each worker holds (running or waiting in its message queue). */
+  private readonly load = new Map<Worker, number>();
   private readonly queue: { id: number; task: Task; transfer: ArrayBuffer[] }[] = [];
   private readonly pending = new Map<number, { resolve: (o: Output) => void; reject: (e: Error) => void }>();
   private readonly workers: Worker[] = [];
@@ -26,7 +30,7 @@ export class WorkerPool<Task, Output> {
     for (let i = 0; i < workers; i++) {
       const worker = new Worker(moduleUrl, { workerData });
       worker.on('message', (message: { id: number; output?: Output; error?: string }) => {
-        this.idle.push(worker);
+        this.load.set(worker, this.load.get(worker)! - 1);
         this.settle(message.id, message.error, message.output);
       });
       worker.on('error', (error) => this.fail(error));
@@ -34,7 +38,7 @@ export class WorkerPool<Task, Output> {
         if (code !== 0 && !this.closing) this.fail(new Error(`an audit worker stopped (exit code ${code})`));
       });
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.load.set(worker, 0);
     }
     if (workers === 0 && !inline) throw new Error('a pool needs a worker or an inline slot');
   }
@@ -59,9 +63,11 @@ export class WorkerPool<Task, Output> {
   }
 
   private dispatch(): void {
-    while (this.queue.length && this.idle.length) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length) {
+      const worker = this.leastLoaded();
+      if (!worker) break;
       const { id, task, transfer } = this.queue.shift()!;
+      this.load.set(worker, this.load.get(worker)! + 1);
       worker.postMessage({ id, unit: task }, transfer);
     }
     if (this.queue.length && this.inline && !this.inlineBusy) {
@@ -76,6 +82,15 @@ export class WorkerPool<Task, Output> {
         );
       });
     }
+  }
+
+  private leastLoaded(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const worker of this.workers) {
+      const n = this.load.get(worker)!;
+      if (n < TASKS_PER_WORKER && (!best || n < this.load.get(best)!)) best = worker;
+    }
+    return best;
   }
 
   private settleInline(id: number, error: string | undefined, output: Output | undefined): void {

@@ -167,9 +167,12 @@ export async function rereadRecord(source: Source, input: InputOptions, locator:
 async function readFirstRecord(stream: ExportStream, mode: 'csv' | 'lines', delimiter?: string): Promise<{ bytes: Uint8Array; end: number; nextLine: number } | undefined> {
   const splitter = new RecordSplitter({ mode, delimiter: delimiter?.charCodeAt(0), newline: stream.newline, chunkBytes: 1 });
   let chunk: RecordChunk | undefined;
-  for await (const bytes of stream.read(0)) {
-    chunk = splitter.push(bytes)[0];
-    if (chunk) break;
+  // Small pieces: with one-byte chunks every record of a piece becomes its own chunk, and only the first is needed.
+  read: for await (const bytes of stream.read(0)) {
+    for (let at = 0; at < bytes.length; at += 4096) {
+      chunk = splitter.push(bytes.subarray(at, at + 4096))[0];
+      if (chunk) break read;
+    }
   }
   chunk ??= splitter.end()[0];
   if (!chunk) return undefined;
