@@ -1,7 +1,7 @@
 import type { Document, Sentence } from '../../src/document/types.js';
 import { defineRule, type ReportDescriptor, type RuleContext } from '../../src/engine/rule.js';
 import { termReport } from '../../src/engine/term-report.js';
-import { ageAfter, ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
+import { CHILD_EVIDENCE, ageAfter, ageAt, referentStatus, sentenceInvolvesChild, subjectStatus, type SubjectStatus } from '../../src/nlp/child-evidence.js';
 import { isNegatedAt, isProhibition } from '../../src/nlp/negation.js';
 import { loadTermsBeside, TermMatcher, type TermHit } from '../../src/terms/compile.js';
 
@@ -162,9 +162,9 @@ export default defineRule({
     ],
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
-    // Reads context outside the matched sentence (ages, earlier mentions), so a batch pre-scan that finds one of
-    // its triggers must parse the whole document.
-    scope: 'document',
+    // For the batch pre-scan: a pronoun is resolved up to six sentences back (child-evidence.ts), and ages and
+    // child nouns anywhere in the record say whether it is about a child.
+    triggers: { context: { before: 6 }, evidence: CHILD_EVIDENCE },
     messages: {
       adultifying: '“{term}” about a child treats them as adult-like or responsible for their own exploitation. {note}',
       youngAdultWords: '“{term}” for a child of {age} may make them sound older than they are. {note}',

@@ -106,9 +106,9 @@ export default defineRule({
     fix: 'none',
     needs: ['sentences', 'quotes'],
     scope: 'document',
-    // A referral or assessment says so in its title or front matter ('type: referral'), so the batch pre-scan
-    // only needs to parse whole documents that hold one of these words.
-    triggers: { words: ['referral', 'referrals', 'assessment', 'assessments', 'type', 'kind'] },
+    // A referral or assessment says so in its front matter, the configuration or its title: the batch pre-scan
+    // parses whole documents of those kinds only.
+    triggers: { kindsOption: 'kinds' },
     messages: {
       ethnicity: 'This {kind} does not record how the person describes their own ethnicity and culture, in their own words (001 §1.3); a recorded refusal to say is an answer too.',
       religion: 'This {kind} does not record religion or faith (or that the person has none); referrals always include it (002 Ask and Understand).',

@@ -309,6 +309,19 @@ function report(ctx: RuleContext, doc: Document, o: Occurrence, unknown: boolean
 
 const UNKNOWN_SHAPE = /^[A-Z]{2,6}$/;
 
+/**
+ * For the batch pre-scan: the glossary's abbreviations as written (case-sensitive), each letter optionally
+ * followed by a full stop ('C.I.N.'), with any ending ('CINs'); with `unknown` on, also any capitalised word
+ * shaped like an abbreviation.
+ */
+function triggerPattern(options: Record<string, unknown>): string {
+  const listed = [...glossaryFor(options).keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((abbr) => [...abbr].map((ch) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('\\.?'));
+  const glossary = `(?<![\\p{L}\\p{N}])(?:${listed.join('|')})`;
+  return options.unknown === true ? `${glossary}|\\b[A-Z][A-Za-z&]*[A-Z]` : glossary;
+}
+
 function check(doc: Document, ctx: RuleContext): void {
   const glossary = glossaryFor(ctx.options);
   const allowed = new Set((ctx.options.allow ?? []) as string[]);
@@ -346,8 +359,7 @@ export default defineRule({
       ambiguous: '“{abbr}” is not explained and can mean {expansions}: write out the one you mean the first time it is used.{note}',
       unknown: '“{abbr}” looks like an abbreviation that is not explained: write it out the first time it is used.',
     },
-    // Abbreviations are capitalised: 'CIN', 'DoLS', 'S47', 'Hx'.
-    triggers: { pattern: '\\b(?:[A-Z][A-Za-z&]*[A-Z]|[A-Z]x\\b|[A-Z]\\d{1,3}\\b)' },
+    triggers: (options) => ({ pattern: triggerPattern(options) }),
     options: {
       glossary: { type: 'object', default: {}, description: 'Extra abbreviations and their expansions, e.g. { "RAS": "resource allocation system" }.' },
       allow: { type: 'string[]', default: [], description: 'Abbreviations never to report (known to the people you write for).' },

@@ -242,15 +242,21 @@ export default defineRule({
     ],
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
-    // Reads context outside the matched sentence (ages, earlier mentions), so a batch pre-scan that finds one of
-    // its triggers must parse the whole document.
-    scope: 'document',
+    // For the batch pre-scan: a claim needs a claim word and a racism word in one sentence; a doubted account a
+    // feeling or reporting verb, a discrimination word and a contrast; term hits read cues up to three sentences
+    // either side (hasRacismContext, isRejectedNearby).
+    triggers: {
+      together: [
+        [[...CLAIM_WORDS], [...RACISM_WORDS]],
+        [[...FEELING_VERBS, ...REPORTING_VERBS], [...DISCRIMINATION_WORDS], [...CONTRAST_WORDS]],
+      ],
+      context: { before: CONTEXT_WINDOW, after: CONTEXT_WINDOW },
+    },
     messages: {
       minimising: '“{term}” doubts or softens racism. {note}',
       doubted:
         '“{term}”, set against the recorder’s own view, may read as doubting a report of discrimination; record what the person described and what was done (001 §4.5).',
     },
-    triggers: { words: [...FEELING_VERBS, ...REPORTING_VERBS, ...CLAIM_WORDS] },
     docs: {
       summary: 'Name racism as racism; do not doubt or soften a disclosure.',
       rationale:

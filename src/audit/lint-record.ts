@@ -29,7 +29,7 @@ export class PrescanLinter {
     private readonly config: EngineConfig & { kind?: string },
   ) {
     this.enabled = rules.filter((r) => (config.rules[r.meta.id]?.severity ?? r.meta.severity) !== 'off');
-    this.scanner = new TriggerScanner(this.enabled);
+    this.scanner = new TriggerScanner(this.enabled, { config, kind: config.kind });
   }
 
   lint(text: string, options: PrescanLintOptions = {}): PrescanLintResult {

@@ -147,7 +147,7 @@ export function runRules(doc: Document, rules: readonly Rule[], config: EngineCo
   return { findings: dedupe(findings), suppressed: dedupe(suppressed) };
 }
 
-function defaultOptions(rule: Rule): Record<string, unknown> {
+export function defaultOptions(rule: Rule): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(rule.meta.options ?? {})) out[key] = spec.default;
   return out;

@@ -31,6 +31,40 @@ export interface OptionSpec {
   enum?: readonly string[];
 }
 
+/**
+ * What a rule's findings need, declared so that one fast scanner can find candidate sentences before any NLP.
+ * Every declaration must be a necessary condition: a sentence the rule reports on always satisfies one of them,
+ * and the rule reads nothing outside the candidate sentence but what `context`, `evidence` and `kindsOption` say.
+ * test/audit/prescan.test.ts checks that linting with the pre-scan gives exactly the findings of a full parse.
+ */
+export interface TriggerSpec {
+  /** Lower-case words: a sentence holding one is a candidate. Added to the anchor word of each terms.yml phrase. */
+  words?: string[];
+  /** A case-sensitive regular-expression source: a sentence holding a match is a candidate. */
+  pattern?: string;
+  /**
+   * Combinations of word lists: a sentence holding a word of every list of one combination is a candidate
+   * ('claimed' with 'racist'; a group word with a generalising word).
+   */
+  together?: string[][][];
+  /**
+   * A regular-expression source (case-insensitive) tested where a trigger word starts: where it matches, that
+   * occurrence can never be reported ('race equality' for 'race'). The rule should skip the same text itself.
+   */
+  unless?: string;
+  /** Whole sentences either side of a candidate that the rule reads (pronouns, nearby cues). */
+  context?: { before?: number; after?: number };
+  /**
+   * Record-wide facts the rule reads (ages, names): sentences holding one of these words or a match of the
+   * pattern are parsed whenever the rule runs on a record.
+   */
+  evidence?: { words?: string[]; pattern?: string };
+  /** The rule checks whole documents of the kinds listed in this option (front matter, config `kind` or title). */
+  kindsOption?: string;
+  /** terms.yml phrases do not add their anchor words (the rule's own declaration covers them). */
+  noTermAnchors?: boolean;
+}
+
 export interface RuleMeta {
   id: string;
   /** Earlier names that configurations may still use. */
@@ -46,11 +80,11 @@ export interface RuleMeta {
   /** How a quoted, attributed third-party label is treated: reported as info, or exempt. */
   thirdPartyQuotes?: 'info' | 'exempt';
   /**
-   * What text can make this rule report, for the batch pre-scan that skips blocks no enabled rule could match.
-   * The first words of `terms.yml` phrases are added automatically; `words` are lower-case words, `pattern` a
-   * case-sensitive regular-expression source (e.g. abbreviations). 'always' for rules that must see every block.
+   * What text can make this rule report, for the batch pre-scan (src/audit/prescan.ts) that parses only the
+   * sentences that could give a finding. A function receives the rule's resolved options (e.g. a glossary).
+   * 'always' for rules that must see every block.
    */
-  triggers?: { words?: string[]; pattern?: string } | 'always';
+  triggers?: TriggerSpec | 'always' | ((options: Record<string, unknown>) => TriggerSpec | 'always');
   /** Document-level rules report once per document rather than per match. */
   scope?: 'sentence' | 'document';
   options?: Record<string, OptionSpec>;

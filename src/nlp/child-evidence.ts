@@ -69,6 +69,16 @@ const CHILD_ABBREVIATIONS: Record<string, GrammaticalNumber> = { YP: 'singular',
 const PERSON_NOUNS: Record<string, Gender | undefined> = {
   boyfriend: 'm', brother: 'm', stepbrother: 'm', cousin: undefined, friend: undefined, sister: 'f', stepsister: 'f', sibling: undefined,
 };
+/**
+ * What record-wide facts (people(doc): ages by name, whether the record is about a child; names(doc)) are read
+ * from, for the batch pre-scan: ages and school years are written in digits, and the other evidence is a child
+ * noun, a child abbreviation or 'young person'. A sentence holding none of these adds nothing to the facts.
+ */
+export const CHILD_EVIDENCE = {
+  words: [...Object.keys(CHILD_NOUNS), ...CHILD_PLURALS, ...Object.keys(CHILD_ABBREVIATIONS), 'young'],
+  pattern: '\\d',
+};
+
 /** Words before 'young man / woman' that point back to somebody already named: 'this young man'. */
 const ANAPHORIC_DETERMINERS = new Set(['this', 'that', 'the']);
 /** Words that end a prepositional phrase when walking back from a person to its preposition. */

@@ -36,7 +36,7 @@ const KIND_WORDS: [RegExp, string][] = [
 ];
 
 /** The first heading (or first line) often says what a record is: "Referral from …", "Assessment – …". */
-function kindFromTitle(text: string): string | undefined {
+export function kindFromTitle(text: string): string | undefined {
   const firstLine = text.replace(/^---[\s\S]*?\n---\s*\n/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   // A title is short and names the record in its first few words ("Referral from …", "Carer's assessment –
   // Mr A", "# Assessment: …"); a first line of prose that merely mentions one ("A referral was made to the

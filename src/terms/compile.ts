@@ -1,6 +1,7 @@
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sentence, Span, Token } from '../document/types.js';
+import { COMMON_WORDS } from './common-words.js';
 import { readYamlData } from './yaml-data.js';
 
 /**
@@ -107,6 +108,8 @@ function compileWord(word: string): WordTest {
 export class TermMatcher {
   readonly terms: TermEntry[];
   private byFirstWord = new Map<string, CompiledPhrase[]>();
+  /** One word position per phrase variant that the pre-scan looks for (see `triggerWords`). */
+  private anchors = new Set<string>();
 
   constructor(terms: TermEntry[], origin = 'terms') {
     assertTerms(terms, origin);
@@ -123,6 +126,7 @@ export class TermMatcher {
         for (const variant of expand(pattern)) {
           if (variant[0] === '*') throw new Error(`${origin}: term "${term.id}" pattern "${pattern}" may not start with *`);
           const words = variant.map(compile);
+          for (const w of anchorOf(words)) this.anchors.add(w);
           const first = words[0] as { words: Set<string> };
           for (const w of first.words) {
             const key = w.toLowerCase();
@@ -135,9 +139,12 @@ export class TermMatcher {
     }
   }
 
-  /** Every first word of every phrase: what a fast pre-scan must look for. */
+  /**
+   * What a fast pre-scan must look for: one word of every phrase (every word of a phrase must be present for it
+   * to match, so any one is enough), chosen to be the least common (see `anchorOf`).
+   */
   triggerWords(): string[] {
-    return [...this.byFirstWord.keys()];
+    return [...this.anchors];
   }
 
   /** All matches in a sentence, longest first at each position, without overlaps. */
@@ -170,6 +177,27 @@ export class TermMatcher {
     for (const s of sentences) hits.push(...this.matchSentence(s, source));
     return hits;
   }
+}
+
+/**
+ * The words of the phrase position a pre-scan should look for: not a wildcard, and preferably one whose
+ * alternatives are all uncommon in records (COMMON_WORDS), then the one whose shortest alternative is longest
+ * (long words are rarer), then the fewest alternatives.
+ */
+function anchorOf(words: WordTest[]): string[] {
+  let best: { words: string[]; score: number[] } | undefined;
+  for (const test of words) {
+    if (test.any) continue;
+    const alternatives = [...test.words].map((w) => w.toLowerCase());
+    const score = [alternatives.some((w) => COMMON_WORDS.has(w)) ? 0 : 1, Math.min(...alternatives.map((w) => w.length)), -alternatives.length];
+    if (!best || compareScores(score, best.score) > 0) best = { words: alternatives, score };
+  }
+  return best?.words ?? [];
+}
+
+function compareScores(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }
 
 function matchAt(words: WordTest[], atoms: Atom[], at: number, tokens: Token[], source: string): number {
