@@ -1,4 +1,5 @@
 import type { Document, Sentence, Span } from '../../src/document/types.js';
+import { escapeChar, trieSource } from '../../src/terms/trie.js';
 import { defineRule, type Edit, type RuleContext, type Suggestion } from '../../src/engine/rule.js';
 import { loadTermsBeside } from '../../src/terms/compile.js';
 
@@ -65,11 +66,18 @@ interface Occurrence {
   inflected: boolean;
 }
 
+const glossaries = new Map<string, Map<string, GlossaryEntry>>();
+
+/** The built-in glossary with the configured additions and removals (built once per configuration). */
 function glossaryFor(options: Record<string, unknown>): Map<string, GlossaryEntry> {
-  const glossary = new Map(BUILT_IN);
+  const key = JSON.stringify([options.glossary ?? {}, options.allow ?? []]);
+  let glossary = glossaries.get(key);
+  if (glossary) return glossary;
+  glossary = new Map(BUILT_IN);
   const extra = (options.glossary ?? {}) as Record<string, string>;
   for (const [abbr, expansion] of Object.entries(extra)) glossary.set(abbr, { id: abbr, expansion });
   for (const abbr of (options.allow ?? []) as string[]) glossary.delete(abbr);
+  glossaries.set(key, glossary);
   return glossary;
 }
 
@@ -315,10 +323,7 @@ const UNKNOWN_SHAPE = /^[A-Z]{2,6}$/;
  * shaped like an abbreviation.
  */
 function triggerPattern(options: Record<string, unknown>): string {
-  const listed = [...glossaryFor(options).keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((abbr) => [...abbr].map((ch) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('\\.?'));
-  const glossary = `(?<![\\p{L}\\p{N}])(?:${listed.join('|')})`;
+  const glossary = `\\b${trieSource([...glossaryFor(options).keys()], (ch) => `${escapeChar(ch)}\\.?`)}`;
   return options.unknown === true ? `${glossary}|\\b[A-Z][A-Za-z&]*[A-Z]` : glossary;
 }
 

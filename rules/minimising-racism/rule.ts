@@ -230,6 +230,8 @@ function check(doc: Document, ctx: RuleContext): void {
   }
 }
 
+const TERMS = new TermMatcher(loadTermsBeside(import.meta.url), 'minimising-racism/terms.yml');
+
 export default defineRule({
   meta: {
     id: 'minimising-racism',
@@ -243,14 +245,15 @@ export default defineRule({
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
     // For the batch pre-scan: a claim needs a claim word and a racism word in one sentence; a doubted account a
-    // feeling or reporting verb, a discrimination word and a contrast; term hits read cues up to three sentences
-    // either side (hasRacismContext, isRejectedNearby).
+    // feeling or reporting verb, a discrimination word and a contrast. A rejection is looked for up to two
+    // sentences on (isRejectedNearby); a racism cue for 'banter' and the like up to three either side.
     triggers: {
       together: [
         [[...CLAIM_WORDS], [...RACISM_WORDS]],
-        [[...FEELING_VERBS, ...REPORTING_VERBS], [...DISCRIMINATION_WORDS], [...CONTRAST_WORDS]],
+        [[...DISCRIMINATION_WORDS], [...FEELING_VERBS, ...REPORTING_VERBS], [...CONTRAST_WORDS]],
       ],
-      context: { before: CONTEXT_WINDOW, after: CONTEXT_WINDOW },
+      context: { after: 2 },
+      widerContext: { words: TERMS.triggerWords((t) => t.context === 'racism'), before: CONTEXT_WINDOW, after: CONTEXT_WINDOW },
     },
     messages: {
       minimising: '“{term}” doubts or softens racism. {note}',
@@ -278,6 +281,6 @@ export default defineRule({
       },
     },
   },
-  terms: new TermMatcher(loadTermsBeside(import.meta.url), 'minimising-racism/terms.yml'),
+  terms: TERMS,
   check,
 });

@@ -27,7 +27,7 @@ const RACE_AS_MODIFIER = new RegExp(String.raw`^[-\s]+${MODIFIED_NOUNS}`, 'i');
  * For the batch pre-scan: 'race equality', 'race-hate' are never reported (classifyingUse returns nothing for
  * them), except as a field label ('Ethnicity/race - …'), which the look-behind and the separators leave out.
  */
-const NEVER_CLASSIFYING = String.raw`(?<!\/\s*)races?(?:[ \t\r\n]+|-(?=\w))${MODIFIED_NOUNS}`;
+const NEVER_CLASSIFYING = String.raw`(?<!\/\s*)races?(?:[ \t\r\n]+|-(?=\w))${MODIFIED_NOUNS}|(?<=\b(?:mixed|bi|multi|inter|cross|trans)[-\s]+)race\b`;
 /** Verbs and phrases of recording personal details: 'record', 'ask about', 'data on'. */
 const RECORDING_VERB = String.raw`\b(?:record(?:s|ed|ing)?|ask(?:s|ed|ing)? (?:about|for)|(?:data|information|figures|statistics) (?:on|about)|(?:broken down|analysed|analyzed|split|grouped) by|monitor(?:s|ed|ing)?|note[sd]?|stat(?:e|es|ed|ing)|document(?:s|ed|ing)?|collect(?:s|ed|ing)?|captur(?:e|es|ed|ing)|list(?:s|ed|ing)?|enter(?:s|ed)?|tick(?:ed)?)\s+`;
 const RECORDING_BEFORE = new RegExp(String.raw`${RECORDING_VERB}(?:the\s+|their\s+|his\s+|her\s+)?$`, 'i');

@@ -4,6 +4,7 @@ import type { Rule, TriggerSpec } from '../engine/rule.js';
 import { kindFromTitle } from '../parse/index.js';
 import { certainSentenceBreaks, type Cut } from '../parse/partial.js';
 import { normalise } from '../parse/segment.js';
+import { trieSource } from '../terms/trie.js';
 
 /**
  * The batch pre-scan: ONE fast scanner compiled from what every enabled rule declares can make it report
@@ -20,9 +21,8 @@ import { normalise } from '../parse/segment.js';
 
 /** What one word found by the scanner means for one rule. */
 type WordRole =
-  | { rule: number; role: 'trigger' }
-  | { rule: number; role: 'together'; combination: number; list: number }
-  | { rule: number; role: 'evidence' };
+  | { rule: number; role: 'trigger'; wider?: true }
+  | { rule: number; role: 'gate'; combination: number };
 
 /** A rule's declaration, compiled. */
 interface CompiledRule {
@@ -31,14 +31,17 @@ interface CompiledRule {
   /** Whole documents of these kinds (TriggerSpec.kindsOption); undefined when the rule is not kind-gated. */
   kinds?: Set<string>;
   patterns: RegExp[];
-  evidencePatterns: RegExp[];
+  /** Record-wide evidence: words and pattern in one expression, run only on records the rule runs on. */
+  evidence?: RegExp;
+  /** For each combination, the lists after the first (the gate the main scan looks for), as word expressions. */
+  rest: RegExp[][];
   /** Sticky and case-insensitive: tested where a trigger word starts. */
   unless?: RegExp;
-  combinations: number;
-  /** How many word lists each combination has. */
-  listsPer: number[];
   before: number;
   after: number;
+  /** Context for candidates found by `widerContext` words. */
+  widerBefore: number;
+  widerAfter: number;
   wholeDocument: boolean;
 }
 
@@ -56,6 +59,24 @@ export interface ScannerOptions {
   config?: EngineConfig;
   /** The document kind a configuration sets (overrides), as parseDocument would be given it. */
   kind?: string;
+}
+
+/** What the scanner found for each rule (by position); most records leave most rules with nothing. */
+type Found = ({ triggers: Span[]; wider: Span[]; gates: { span: Span; combination: number }[] } | undefined)[];
+
+function findsOf(found: Found, rule: number): NonNullable<Found[number]> {
+  return (found[rule] ??= { triggers: [], wider: [], gates: [] });
+}
+
+/** Where a global pattern matches (an empty match counts as one character, so it can be parsed). */
+function matchSpans(pattern: RegExp, text: string): Span[] {
+  const spans: Span[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    spans.push({ start: m.index, end: m.index + Math.max(1, m[0].length) });
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return spans;
 }
 
 const NOTHING = Object.freeze({ rules: Object.freeze([]), hits: Object.freeze([]), wholeDocument: false }) as unknown as ScanResult;
@@ -81,11 +102,11 @@ export class TriggerScanner {
       rule,
       always: declared === 'always',
       patterns: [],
-      evidencePatterns: [],
-      combinations: 0,
-      listsPer: [],
+      rest: [],
       before: 0,
       after: 0,
+      widerBefore: 0,
+      widerAfter: 0,
       wholeDocument: declared === 'always' || rule.meta.scope === 'document',
     };
     if (declared === 'always') return compiled;
@@ -98,24 +119,30 @@ export class TriggerScanner {
     };
     const anchors = spec.noTermAnchors ? [] : (rule.terms?.triggerWords() ?? []);
     for (const word of [...anchors, ...(spec.words ?? [])]) addWord(word, { rule: index, role: 'trigger' });
-    (spec.together ?? []).forEach((lists, combination) => {
-      compiled.listsPer.push(lists.length);
-      lists.forEach((words, list) => words.forEach((word) => addWord(word, { rule: index, role: 'together', combination, list })));
+    for (const word of spec.widerContext?.words ?? []) addWord(word, { rule: index, role: 'trigger', wider: true });
+    // The first list of a combination is looked for everywhere; the others only in the sentence around it.
+    (spec.together ?? []).forEach(([gate, ...rest], combination) => {
+      for (const word of gate) addWord(word, { rule: index, role: 'gate', combination });
+      compiled.rest.push(rest.map((words) => new RegExp(`\\b${trieSource(words.map(normalise))}\\b`, 'i')));
     });
-    compiled.combinations = compiled.listsPer.length;
-    for (const word of spec.evidence?.words ?? []) addWord(word, { rule: index, role: 'evidence' });
     if (spec.pattern) compiled.patterns.push(new RegExp(spec.pattern, 'gu'));
-    if (spec.evidence?.pattern) compiled.evidencePatterns.push(new RegExp(spec.evidence.pattern, 'gu'));
+    const evidence = [
+      ...(spec.evidence?.words?.length ? [`\\b${trieSource(spec.evidence.words.map(normalise))}\\b`] : []),
+      ...(spec.evidence?.pattern ? [spec.evidence.pattern] : []),
+    ];
+    if (evidence.length) compiled.evidence = new RegExp(evidence.map((e) => `(?:${e})`).join('|'), 'giu');
     if (spec.unless) compiled.unless = new RegExp(spec.unless, 'iy');
     if (spec.kindsOption) compiled.kinds = new Set(((options[spec.kindsOption] as string[] | undefined) ?? []).map((k) => k.toLowerCase()));
     compiled.before = spec.context?.before ?? 0;
     compiled.after = spec.context?.after ?? 0;
+    compiled.widerBefore = Math.max(compiled.before, spec.widerContext?.before ?? 0);
+    compiled.widerAfter = Math.max(compiled.after, spec.widerContext?.after ?? 0);
     return compiled;
   }
 
   /** True when no enabled rule can report anything (every rule off, or none declares a trigger). */
   get isEmpty(): boolean {
-    return this.compiled.every((c) => !c.always && !c.kinds && c.patterns.length === 0 && c.combinations === 0) && this.roles.size === 0;
+    return this.compiled.every((c) => !c.always && !c.kinds && c.patterns.length === 0) && this.roles.size === 0;
   }
 
   /** The spans to parse in `text` (already known to come from `rules`), for parseDocument's `candidates`. */
@@ -124,17 +151,19 @@ export class TriggerScanner {
   }
 
   scan(text: string): ScanResult {
-    const perRule = this.compiled.map(() => ({ triggers: [] as Span[], evidence: [] as Span[], together: [] as { span: Span; combination: number; list: number }[] }));
-    if (this.words) this.scanWords(text, perRule);
+    const found: Found = new Array(this.compiled.length);
+    // `\b` counts '_' as a letter while parse-english does not ("_mixed race_"): scan a same-length copy without.
+    const scanned = text.includes('_') ? text.replace(/_/g, ' ') : text;
+    if (this.words) this.scanWords(scanned, found);
     this.compiled.forEach((c, i) => {
-      for (const pattern of c.patterns) for (const m of text.matchAll(pattern)) perRule[i].triggers.push({ start: m.index, end: m.index + Math.max(1, m[0].length) });
+      for (const pattern of c.patterns) for (const span of matchSpans(pattern, scanned)) findsOf(found, i).triggers.push(span);
     });
     const breaks = new SentenceBreaks(text);
     const triggered: number[] = [];
     this.compiled.forEach((c, i) => {
-      const found = perRule[i];
-      if (c.combinations) for (const span of togetherCandidates(found.together, c.listsPer, breaks)) found.triggers.push(span);
-      const runs = c.always || found.triggers.length > 0 || (c.kinds !== undefined && mayBeOfKind(text, this.kind, c.kinds));
+      const finds = found[i];
+      if (finds?.gates.length) for (const span of combinationCandidates(scanned, finds.gates, c.rest, breaks)) finds.triggers.push(span);
+      const runs = c.always || (finds !== undefined && finds.triggers.length + finds.wider.length > 0) || (c.kinds !== undefined && mayBeOfKind(text, this.kind, c.kinds));
       if (runs) triggered.push(i);
     });
     // Most records hold no trigger at all.
@@ -145,24 +174,22 @@ export class TriggerScanner {
     const hits: Span[] = [];
     for (const i of triggered) {
       const c = this.compiled[i];
-      for (const span of perRule[i].triggers) hits.push(c.before || c.after ? breaks.around(span, c.before, c.after) : span);
-      for (const span of perRule[i].evidence) hits.push(span);
-      for (const pattern of c.evidencePatterns) for (const m of text.matchAll(pattern)) hits.push({ start: m.index, end: m.index + Math.max(1, m[0].length) });
+      const finds = findsOf(found, i);
+      for (const span of finds.triggers) hits.push(c.before || c.after ? breaks.around(span, c.before, c.after) : span);
+      for (const span of finds.wider) hits.push(breaks.around(span, c.widerBefore, c.widerAfter));
+      if (c.evidence) for (const span of matchSpans(c.evidence, scanned)) hits.push(span);
     }
     return { rules, hits: sortUnique(hits), wholeDocument };
   }
 
-  private scanWords(text: string, perRule: { triggers: Span[]; evidence: Span[]; together: { span: Span; combination: number; list: number }[] }[]): void {
+  private scanWords(scanned: string, found: Found): void {
     const words = this.words!;
-    const scanned = text.includes('_') ? text.replace(/_/g, ' ') : text;
     words.lastIndex = 0;
     for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
       const span = { start: m.index, end: m.index + m[0].length };
       for (const role of this.roles.get(normalise(m[0])) ?? []) {
-        const found = perRule[role.rule];
-        if (role.role === 'evidence') found.evidence.push(span);
-        else if (role.role === 'together') found.together.push({ span, combination: role.combination, list: role.list });
-        else if (!this.unlessAt(role.rule, scanned, m.index)) found.triggers.push(span);
+        if (role.role === 'gate') findsOf(found, role.rule).gates.push({ span, combination: role.combination });
+        else if (!this.unlessAt(role.rule, scanned, m.index)) findsOf(found, role.rule)[role.wider ? 'wider' : 'triggers'].push(span);
       }
     }
   }
@@ -181,8 +208,16 @@ export class TriggerScanner {
  */
 function mayBeOfKind(text: string, configured: string | undefined, kinds: Set<string>): boolean {
   if (/^---[ \t]*\r?\n/.test(text)) return true;
-  const kind = (configured ?? kindFromTitle(text))?.toLowerCase();
+  const kind = (configured ?? kindFromTitle(firstLine(text)))?.toLowerCase();
   return kind !== undefined && [...kinds].some((k) => kind === k || kind.startsWith(`${k}-`));
+}
+
+/** The first line that is not blank (all kindFromTitle reads when there is no front matter). */
+function firstLine(text: string): string {
+  const start = text.search(/\S/);
+  if (start < 0) return '';
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /**
@@ -211,6 +246,27 @@ class SentenceBreaks {
     return lo;
   }
 
+  /**
+   * [start, end) of the stretch holding `span` (which may run into the next stretch). Only the paragraph
+   * around the span is cut: a blank line always ends a block, and no sentence runs past the end of its block.
+   */
+  stretchAround(span: Span): [number, number] {
+    const text = this.text;
+    const blankBefore = text.lastIndexOf('\n\n', span.start);
+    const blankAfter = text.indexOf('\n\n', span.end);
+    const paragraph = { start: blankBefore < 0 ? 0 : blankBefore + 2, end: blankAfter < 0 ? text.length : blankAfter };
+    let start = paragraph.start;
+    let end = paragraph.end;
+    for (const cut of certainSentenceBreaks(text, paragraph)) {
+      if (cut.after <= span.start) start = cut.after;
+      else if (cut.before >= span.end) {
+        end = cut.before;
+        break;
+      }
+    }
+    return [start, end];
+  }
+
   /** `span` widened by at least `before` whole sentences before it and `after` after it. */
   around(span: Span, before: number, after: number): Span {
     const cuts = this.all();
@@ -220,23 +276,13 @@ class SentenceBreaks {
   }
 }
 
-/** Spans of the words of each combination that has a word of every list within one stretch between breaks. */
-function togetherCandidates(found: { span: Span; combination: number; list: number }[], listsPer: number[], breaks: SentenceBreaks): Span[] {
+/** Gate words whose sentence (the stretch between certain breaks around them) holds a word of every other list. */
+function combinationCandidates(text: string, gates: { span: Span; combination: number }[], rest: RegExp[][], breaks: SentenceBreaks): Span[] {
   const out: Span[] = [];
-  listsPer.forEach((lists, combination) => {
-    const mine = found.filter((f) => f.combination === combination);
-    // Cheap test first: the whole text must hold every list.
-    if (new Set(mine.map((f) => f.list)).size < lists) return;
-    const byStretch = new Map<number, { spans: Span[]; lists: Set<number> }>();
-    for (const f of mine) {
-      const key = breaks.stretchOf(f.span.start);
-      const entry = byStretch.get(key) ?? { spans: [], lists: new Set<number>() };
-      entry.spans.push(f.span);
-      entry.lists.add(f.list);
-      byStretch.set(key, entry);
-    }
-    for (const entry of byStretch.values()) if (entry.lists.size === lists) out.push(...entry.spans);
-  });
+  for (const { span, combination } of gates) {
+    const stretch = text.slice(...breaks.stretchAround(span));
+    if (rest[combination].every((list) => list.test(stretch))) out.push(span);
+  }
   return out;
 }
 
@@ -250,31 +296,4 @@ export function readsWholeDocument(rule: Rule): boolean {
   return rule.meta.triggers === 'always' || rule.meta.scope === 'document';
 }
 
-/**
- * A regular expression source matching any of `words`, shaped as a trie (`rac(?:e|ial)`) so the engine
- * tries each letter once rather than each word in turn. Apostrophes match straight and curly forms.
- */
-export function trieSource(words: string[]): string {
-  interface Node {
-    next: Map<string, Node>;
-    end: boolean;
-  }
-  const root: Node = { next: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (const ch of word) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const charSource = (ch: string) => (ch === "'" ? "['\u2018\u2019\u02bc]" : ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
-  const emit = (node: Node): string => {
-    const alternatives = [...node.next.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, child]) => charSource(ch) + emit(child));
-    if (alternatives.length === 0) return '';
-    const body = alternatives.length === 1 && !node.end ? alternatives[0] : `(?:${alternatives.join('|')})`;
-    return node.end ? `${body}?` : body;
-  };
-  return `(?:${emit(root)})`;
-}
+export { trieSource } from '../terms/trie.js';

@@ -44,7 +44,8 @@ export interface TriggerSpec {
   pattern?: string;
   /**
    * Combinations of word lists: a sentence holding a word of every list of one combination is a candidate
-   * ('claimed' with 'racist'; a group word with a generalising word).
+   * ('claimed' with 'racist'; a group word with a generalising word). The first list is looked for in the
+   * whole text and the others only in the sentence around it, so put the least common list first.
    */
   together?: string[][][];
   /**
@@ -54,6 +55,8 @@ export interface TriggerSpec {
   unless?: string;
   /** Whole sentences either side of a candidate that the rule reads (pronouns, nearby cues). */
   context?: { before?: number; after?: number };
+  /** A wider context for candidates found by these words (which trigger the rule by themselves too). */
+  widerContext?: { words: string[]; before?: number; after?: number };
   /**
    * Record-wide facts the rule reads (ages, names): sentences holding one of these words or a match of the
    * pattern are parsed whenever the rule runs on a record.

@@ -76,8 +76,26 @@ const PERSON_NOUNS: Record<string, Gender | undefined> = {
  */
 export const CHILD_EVIDENCE = {
   words: [...Object.keys(CHILD_NOUNS), ...CHILD_PLURALS, ...Object.keys(CHILD_ABBREVIATIONS), 'young'],
-  pattern: '\\d',
+  pattern: agePattern(),
 };
+
+/**
+ * Every number ageAt or schoolYearAt could read as an age: one or two digits, except before a unit of time
+ * or a month ('in 3 weeks', '85 percent', '12 May'), unless written as an age ('aged 14 months', '13 years old').
+ */
+function agePattern(): string {
+  const anyCase = (source: string) => source.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+  const units = anyCase(String.raw`weeks?|days?|hours?|minutes?|times?|months?|years?|%|per|percent|pm|am`);
+  const months = anyCase(String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`);
+  // The unit must be the whole next word ('week-long' or "weeks'" is not a unit to ageAt).
+  const wholeWord = String.raw`(?![\p{L}\p{N}'’]|-[\p{L}\p{N}])`;
+  return [
+    String.raw`(?<=\b(?:${anyCase('aged?|of')})\s+)\d{1,2}\b`,
+    String.raw`\b\d{1,2}(?:-${anyCase('years?')}-${anyCase('old')}|\s+${anyCase('years?')}(?:\s+|-)${anyCase('old')})\b`,
+    String.raw`\b\d{1,2}\b(?!\s*(?:${units}|${months})${wholeWord})`,
+    String.raw`\b[Yy]\d|\bYear\s+\d`,
+  ].join('|');
+}
 
 /** Words before 'young man / woman' that point back to somebody already named: 'this young man'. */
 const ANAPHORIC_DETERMINERS = new Set(['this', 'that', 'the']);

@@ -19,13 +19,35 @@ function loadCompromise(): Compromise {
 
 const cache = new WeakMap<Sentence, Set<string>[]>();
 
+type TaggedTerm = { tags: string[]; offset: { start: number; length: number } };
+/**
+ * compromise's terms by sentence text, most recently used last. Tagging is a pure function of the text and
+ * costs far more than parsing (about half a millisecond a sentence); records repeat sentences (templates,
+ * copied paragraphs), so an audit of many records tags each distinct sentence once. Bounded: a few MB.
+ */
+const byText = new Map<string, TaggedTerm[]>();
+const TEXT_CACHE_SIZE = 4096;
+
+function termsOf(text: string): TaggedTerm[] {
+  const hit = byText.get(text);
+  if (hit) {
+    byText.delete(text);
+    byText.set(text, hit);
+    return hit;
+  }
+  const terms = loadCompromise()(text).json({ offset: true, terms: { tags: true, offset: true } }).flatMap((s) => s.terms);
+  byText.set(text, terms);
+  if (byText.size > TEXT_CACHE_SIZE) byText.delete(byText.keys().next().value!);
+  return terms;
+}
+
 /** Tags for each token of the sentence (parallel to `sentence.tokens`), e.g. Adjective, Noun, Person. */
 export function tagSentence(doc: Document, sentence: Sentence): Set<string>[] {
   const hit = cache.get(sentence);
   if (hit) return hit;
   const text = doc.text.slice(sentence.span.start, sentence.span.end);
   const tags: Set<string>[] = sentence.tokens.map(() => new Set<string>());
-  const terms = loadCompromise()(text).json({ offset: true, terms: { tags: true, offset: true } }).flatMap((s) => s.terms);
+  const terms = termsOf(text);
   let t = 0;
   for (const term of terms) {
     const start = sentence.span.start + term.offset.start;

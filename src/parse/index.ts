@@ -37,7 +37,8 @@ const KIND_WORDS: [RegExp, string][] = [
 
 /** The first heading (or first line) often says what a record is: "Referral from …", "Assessment – …". */
 export function kindFromTitle(text: string): string | undefined {
-  const firstLine = text.replace(/^---[\s\S]*?\n---\s*\n/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const body = text.startsWith('---') ? text.replace(/^---[\s\S]*?\n---\s*\n/, '') : text;
+  const firstLine = /^[ \t]*\S[^\r\n]*/m.exec(body)?.[0] ?? '';
   // A title is short and names the record in its first few words ("Referral from …", "Carer's assessment –
   // Mr A", "# Assessment: …"); a first line of prose that merely mentions one ("A referral was made to the
   // food bank") does not make the record a referral.

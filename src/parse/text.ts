@@ -50,6 +50,7 @@ const COMMENT_LINE = /^\s*<!--([\s\S]*?)-->\s*$/;
  */
 function commentLines(text: string): { span: Span; value: string }[] {
   const comments: { span: Span; value: string }[] = [];
+  if (!text.includes('<!--')) return comments;
   for (const m of text.matchAll(/[^\r\n]+/g)) {
     const comment = COMMENT_LINE.exec(m[0]);
     if (comment) comments.push({ span: { start: m.index, end: m.index + m[0].length }, value: comment[1].trim() });

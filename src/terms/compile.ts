@@ -109,7 +109,7 @@ export class TermMatcher {
   readonly terms: TermEntry[];
   private byFirstWord = new Map<string, CompiledPhrase[]>();
   /** One word position per phrase variant that the pre-scan looks for (see `triggerWords`). */
-  private anchors = new Set<string>();
+  private anchors: { term: TermEntry; words: string[] }[] = [];
 
   constructor(terms: TermEntry[], origin = 'terms') {
     assertTerms(terms, origin);
@@ -126,7 +126,7 @@ export class TermMatcher {
         for (const variant of expand(pattern)) {
           if (variant[0] === '*') throw new Error(`${origin}: term "${term.id}" pattern "${pattern}" may not start with *`);
           const words = variant.map(compile);
-          for (const w of anchorOf(words)) this.anchors.add(w);
+          this.anchors.push({ term, words: anchorOf(words) });
           const first = words[0] as { words: Set<string> };
           for (const w of first.words) {
             const key = w.toLowerCase();
@@ -143,8 +143,8 @@ export class TermMatcher {
    * What a fast pre-scan must look for: one word of every phrase (every word of a phrase must be present for it
    * to match, so any one is enough), chosen to be the least common (see `anchorOf`).
    */
-  triggerWords(): string[] {
-    return [...this.anchors];
+  triggerWords(which: (term: TermEntry) => boolean = () => true): string[] {
+    return [...new Set(this.anchors.filter((a) => which(a.term)).flatMap((a) => a.words))];
   }
 
   /** All matches in a sentence, longest first at each position, without overlaps. */
