@@ -29,6 +29,13 @@ const devCases: DevCase[] = readFileSync(join(import.meta.dirname, '..', '..', '
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as DevCase);
 const formatOf = (c: DevCase): DocumentFormat => (c.kind === 'policy' ? 'markdown' : 'text');
+/** Our own labelled cases, written independently of the rules (fixtures/eval). */
+const ownCases: DevCase[] = ['extra.jsonl', 'redteam.jsonl'].flatMap((file) =>
+  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'eval', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as DevCase),
+);
 
 const comparable = (findings: Finding[]) =>
   findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, message: f.message, severity: f.severity, span: f.span, fix: f.fix, suggestions: f.suggestions }));
@@ -204,6 +211,8 @@ describe('pre-scan equivalence on the labelled dev corpus', () => {
       if (!fast.doc || fast.doc.sentences.length < full.doc.sentences.length) lessParsed++;
     }
     expect(devCases.length).toBeGreaterThan(50);
+    for (const c of ownCases) compareWithFullParse(c.text, formatOf(c), rules, { preset: 'strict' });
+    expect(ownCases.length).toBeGreaterThan(100);
     // Not vacuous: for some texts the pre-scan parsed less than the whole document (or nothing at all).
     expect(lessParsed).toBeGreaterThan(0);
   });
@@ -226,6 +235,26 @@ describe('pre-scan equivalence on the labelled dev corpus', () => {
       if (fast.doc && fast.doc.sentences.length < full.doc.sentences.length) partial++;
     }
     expect(partial).toBeGreaterThan(10);
+  });
+});
+
+describe('pre-scan equivalence on records assembled from labelled sentences', () => {
+  // Sentences of every labelled case, recombined: context rules (pronouns, ages, nearby cues, combinations)
+  // then meet neighbours and evidence they never had in their own case.
+  const sentences = [...devCases, ...ownCases].flatMap((c) => c.text.split(/(?<=[.!?])\s+|\n+/)).filter((t) => t.trim());
+  const joins = [' ', ' ', '\n', '\n\n'];
+  const record = fc
+    .array(fc.tuple(fc.constantFrom(...sentences), fc.constantFrom(...joins)), { minLength: 2, maxLength: 16 })
+    .map((parts) => parts.map(([t, j]) => t + j).join(''));
+
+  it('gives the same findings with every built-in rule and the synthetic declarations', () => {
+    fc.assert(
+      fc.property(record, (t) => {
+        compareWithFullParse(t, 'text', rules, { preset: 'strict' });
+        compareWithFullParse(t, 'text', DECLARED);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
   });
 });
 
