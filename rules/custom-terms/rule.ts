@@ -21,6 +21,14 @@ export default defineRule({
     fix: 'suggestion',
     needs: ['sentences', 'quotes'],
     messages: { custom: '{message}' },
+    // For the batch pre-scan: the configured phrases' anchor words; a `pattern` term (RE2 syntax, which no
+    // word list can stand for) makes the rule read every sentence.
+    triggers: (options) => {
+      const compiled = options.terms as CompiledCustomTerms | undefined;
+      if (!compiled) return {};
+      if (compiled.terms.some((t) => t.pattern)) return 'always';
+      return { words: compiled.phrases?.triggerWords() ?? [] };
+    },
     docs: {
       summary: "Your organisation's own terms to avoid, from the configuration's `terms` list.",
       rationale:

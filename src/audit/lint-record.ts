@@ -32,6 +32,11 @@ export class PrescanLinter {
     this.scanner = new TriggerScanner(this.enabled, { config, kind: config.kind });
   }
 
+  /** Which of `texts` may need linting at all, in one pass (see TriggerScanner.mayTrigger). */
+  mayTrigger(texts: readonly string[]): boolean[] {
+    return this.scanner.mayTrigger(texts);
+  }
+
   lint(text: string, options: PrescanLintOptions = {}): PrescanLintResult {
     const scan = this.scanner.scan(text);
     if (scan.rules.length === 0) return { doc: undefined, findings: [], suppressed: [] };

@@ -6,7 +6,8 @@ import { readDocument } from '../input/document.js';
 import type { RecordChunk } from '../input/record-splitter.js';
 import { parseRecords, type RecordLayout } from '../input/records.js';
 import { PrescanLinter } from './lint-record.js';
-import { lintRecord, yearOf } from './record-result.js';
+import { emptyResult, lintRecord, yearOf, type RecordIdentity } from './record-result.js';
+import type { DocumentFormat } from '../document/types.js';
 import { faultResult, type AuditResult, type RecordLocator } from './result.js';
 import { inShard, type Shard } from './shard.js';
 import { emptyTally, tallyClean, type CleanTally } from './report-model.js';
@@ -105,11 +106,18 @@ export class UnitProcessor {
     const linter = this.linterFor(ref.source);
     const out: UnitOutput = { results: [], locators: [], recordsRead: 0 };
     const options = { redact: this.settings.redact };
-    for (const record of parseRecords(chunk, layout)) {
-      out.recordsRead++;
-      if (this.settings.shard && !inShard(record.id, this.settings.shard)) continue;
+    const records = parseRecords(chunk, layout);
+    out.recordsRead = records.length;
+    const mine = this.settings.shard ? records.filter((r) => inShard(r.id, this.settings.shard!)) : records;
+    // Most records hold no trigger: one pass over the whole chunk finds those that might.
+    const flags = linter.mayTrigger(mine.flatMap((r) => r.fields.map((f) => f.text)));
+    let field = 0;
+    for (const record of mine) {
       const identity = { filePath: ref.filePath, source: ref.source, recordId: record.id, recordIndex: record.index, line: record.line, year: yearOf(record.date) };
-      out.results.push(record.fault ? faultResult(identity, record.fault) : lintRecord(linter, identity, record.fields, options));
+      const possible = record.fields.some((_, k) => flags[field + k]);
+      field += record.fields.length;
+      if (record.fault) out.results.push(faultResult(identity, record.fault));
+      else out.results.push(possible ? lintRecord(linter, identity, record.fields, options) : emptyResult(identity));
       out.locators.push({ offset: record.offset, length: record.length });
     }
     return out;
@@ -117,21 +125,39 @@ export class UnitProcessor {
 
   private async documents(refs: SourceRef[]): Promise<UnitOutput> {
     const out: UnitOutput = { results: [], locators: [], recordsRead: 0, bytesRead: 0 };
+    const batch: { identity: RecordIdentity; linter: PrescanLinter; document?: { text: string; format: DocumentFormat }; fault?: string }[] = [];
     for (const ref of refs) {
       out.recordsRead++;
       if (!inShard(ref.source, this.settings.shard)) continue;
       const identity = { ...ref, recordId: ref.source, recordIndex: 0 };
-      let result: AuditResult;
       try {
         const { text, format, bytes } = await readDocument(ref.filePath);
         out.bytesRead! += bytes;
-        result = lintRecord(this.linterFor(ref.source), identity, [{ text }], { format, redact: this.settings.redact });
+        batch.push({ identity, linter: this.linterFor(ref.source), document: { text, format } });
       } catch (error) {
-        result = faultResult(identity, `cannot read: ${describeError(error)}`);
+        batch.push({ identity, linter: this.linterFor(ref.source), fault: `cannot read: ${describeError(error)}` });
+      }
+    }
+    // Most documents hold no trigger: one pass per configuration over the batch finds those that might.
+    const possible = new Set<number>();
+    for (const linter of new Set(batch.map((b) => b.linter))) {
+      const members = batch.flatMap((b, i) => (b.linter === linter && b.document ? [i] : []));
+      linter.mayTrigger(members.map((i) => batch[i].document!.text)).forEach((flag, k) => flag && possible.add(members[k]));
+    }
+    batch.forEach(({ identity, linter, document, fault }, i) => {
+      let result: AuditResult;
+      if (!document) result = faultResult(identity, fault!);
+      else if (!possible.has(i)) result = emptyResult(identity);
+      else {
+        try {
+          result = lintRecord(linter, identity, [{ text: document.text }], { format: document.format, redact: this.settings.redact });
+        } catch (error) {
+          result = faultResult(identity, `cannot lint: ${describeError(error)}`);
+        }
       }
       out.results.push(result);
       out.locators.push(undefined);
-    }
+    });
     return out;
   }
 }

@@ -221,6 +221,14 @@ describe('pre-scan equivalence on the labelled dev corpus', () => {
     for (const c of devCases) compareWithFullParse(c.text, formatOf(c), SYNTHETIC);
   });
 
+  it('runs the terms of the configuration (phrases, and patterns on every sentence)', () => {
+    const phrases: UserConfig = { terms: [{ id: 'service-user', match: ['service user|users'] }] };
+    const patterns: UserConfig = { terms: [{ id: 'non-compliant', pattern: '\\bnon-?complian(?:t|ce)\\b' }] };
+    const text = 'Visit today.\nThe service user was seen. Mother was non-compliant with the plan.';
+    expect(compareWithFullParse(text, 'text', rules, phrases).fast.findings.some((f) => f.ruleId === 'custom-terms')).toBe(true);
+    expect(compareWithFullParse(text, 'text', rules, patterns).fast.findings.some((f) => f.ruleId === 'custom-terms')).toBe(true);
+  });
+
   it('parses everything when a rule runs on every document', () => {
     for (const c of devCases.slice(0, 30)) {
       const { fast, full } = compareWithFullParse(c.text, formatOf(c), [termsRule, alwaysRule]);
@@ -255,6 +263,35 @@ describe('pre-scan equivalence on records assembled from labelled sentences', ()
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
+  });
+});
+
+describe('TriggerScanner.mayTrigger (one pass over a chunk of records)', () => {
+  const config = configForFile({ preset: 'strict' }, rules, undefined);
+  const scanner = new TriggerScanner(rules.filter((r) => config.rules[r.meta.id]?.severity !== 'off'), { config });
+  const sentences = [...devCases, ...ownCases].flatMap((c) => c.text.split(/(?<=[.!?])\s+|\n+/)).filter((t) => t.trim());
+  const records = fc.array(
+    fc.array(fc.constantFrom(...sentences, 'Nothing of note.', 'Home visit completed.', 'Referral from school', '_mixed_ race'), { minLength: 1, maxLength: 6 }).map((s) => s.join(' ')),
+    { minLength: 1, maxLength: 30 },
+  );
+
+  it('marks every record the scanner would find a candidate in', () => {
+    fc.assert(
+      fc.property(records, (texts) => {
+        const flags = scanner.mayTrigger(texts);
+        texts.forEach((t, i) => {
+          if (scanner.scan(t).rules.length > 0) expect(flags[i], t).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves clean records unmarked, and loses no match that runs into the next record', () => {
+    expect(scanner.mayTrigger(['Home visit completed.', 'Mother is mixed race.', 'Nothing of note.'])).toEqual([false, true, false]);
+    const spanning = new TriggerScanner([defineRule({ ...patternRule, meta: { ...patternRule.meta, triggers: { pattern: 'a[\\s\\S]*?b' } } })]);
+    expect(spanning.mayTrigger(['xa', 'b', 'ab', 'c'])).toEqual([true, true, true, false]);
+    expect(new TriggerScanner([alwaysRule]).mayTrigger(['x', 'y'])).toEqual([true, true]);
   });
 });
 
