@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FingerprintedMessage } from './fingerprint.js';
+import type { LintMessage } from '../linter.js';
 
 /**
  * A baseline records the findings a collection already had, so CI fails only on new ones (for historical
@@ -67,7 +67,7 @@ export class Baseline {
   }
 
   /** Sorts one file's messages into new and known, and lists what the baseline expected but did not see. */
-  split<M extends FingerprintedMessage>(filePath: string, messages: M[]): BaselineSplit<M> {
+  split<M extends LintMessage>(filePath: string, messages: M[]): BaselineSplit<M> {
     const remaining = structuredClone(this.files[this.keyOf(filePath)] ?? {});
     const fresh: M[] = [];
     const known: M[] = [];
@@ -88,7 +88,7 @@ export class Baseline {
    * The baseline after a run: the linted files' findings replace their entries; entries of files not linted
    * this time are kept while the file still exists, so linting one folder does not forget another.
    */
-  updated(linted: { filePath: string; messages: FingerprintedMessage[] }[]): BaselineJson {
+  updated(linted: { filePath: string; messages: LintMessage[] }[]): BaselineJson {
     const files: Record<string, Counts> = {};
     const lintedKeys = new Set(linted.map((r) => this.keyOf(r.filePath)));
     for (const [key, counts] of Object.entries(this.files)) {

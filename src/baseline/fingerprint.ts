@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Document } from '../document/types.js';
 import type { Finding } from '../engine/lint.js';
-import type { LintMessage } from '../linter.js';
-
-/** A message with the fingerprint the CLI adds (used by baselines and by SARIF's partialFingerprints). */
-export type FingerprintedMessage = LintMessage;
 
 /** Lower case, white space collapsed: re-wrapping a paragraph or a capital at a new start keeps the print. */
 function normalise(text: string): string {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Baseline, findingCount, type BaselineJson } from '../baseline/baseline.js';
-import type { FingerprintedMessage } from '../baseline/fingerprint.js';
 import { ensureFolder, writeFileAtomic } from '../fix/write-file.js';
 import type { LintResult } from '../linter.js';
 import { withMessages } from './results.js';
@@ -39,7 +38,7 @@ export function applyBaselineStep(
   const summary: BaselineSummary = { file: options.file, new: 0, known: 0, absent: [] };
   const justification = `recorded in the baseline ${options.file}`;
   const out = results.map((result) => {
-    const split = baseline.split(result.filePath, result.messages as FingerprintedMessage[]);
+    const split = baseline.split(result.filePath, result.messages);
     summary.new += split.fresh.length;
     summary.known += split.known.length;
     for (const a of split.absent) summary.absent.push({ filePath: result.filePath, ...a });

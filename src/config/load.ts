@@ -14,6 +14,7 @@ export const SEARCH_PLACES = [
   '.anti-racist-lintrc.js',
   '.anti-racist-lintrc.cjs',
   'anti-racist-lint.config.js',
+  'anti-racist-lint.config.cjs',
 ];
 
 export interface LoadedConfig {
@@ -40,8 +41,19 @@ export function loadConfig(rules: readonly Rule[], options: { configFile?: strin
   }
   if (!result) return { config: {} };
   const filePath = shown(result.filepath);
-  if (result.config === undefined || result.config === null) return { config: {}, filePath };
-  return { config: { ...validateUserConfig(result.config, rules, filePath), basePath: dirname(result.filepath) }, filePath };
+  const config = defaultExport(result.config);
+  if (config === undefined || config === null) return { config: {}, filePath };
+  return { config: { ...validateUserConfig(config, rules, filePath), basePath: dirname(result.filepath) }, filePath };
+}
+
+/**
+ * An ES module configuration (`export default {…}` in a package with "type": "module") arrives as its module
+ * namespace, since Node 20.19 lets require() load ES modules: the configuration is its default export.
+ */
+function defaultExport(loaded: unknown): unknown {
+  if (!loaded || typeof loaded !== 'object' || !('default' in loaded)) return loaded;
+  const namespace = Object.prototype.toString.call(loaded) === '[object Module]' || (loaded as { __esModule?: unknown }).__esModule === true;
+  return namespace ? (loaded as { default: unknown }).default : loaded;
 }
 
 function firstLine(message: string): string {

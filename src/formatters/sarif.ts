@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { FingerprintedMessage } from '../baseline/fingerprint.js';
 import { INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID } from '../engine/directives.js';
 import { clauseLabel, type Rule, type Severity } from '../engine/rule.js';
 import type { LintMessage, LintResult, SuppressedLintMessage } from '../linter.js';
@@ -66,10 +65,10 @@ function artifactLocation(filePath: string, cwd: string): Sarif.ArtifactLocation
   return { uri: shown.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-type Suppressed = SuppressedLintMessage & FingerprintedMessage;
+type Suppressed = SuppressedLintMessage;
 
 function sarifResult(
-  m: FingerprintedMessage,
+  m: LintMessage,
   location: Sarif.ArtifactLocation,
   ruleIndex: Map<string, number>,
   state: { suppressed?: Suppressed; baseline: boolean },

@@ -19,14 +19,14 @@ function loadCompromise(): Compromise {
 
 const cache = new WeakMap<Sentence, Set<string>[]>();
 
-type TaggedTerm = { tags: string[]; offset: { start: number; length: number } };
+type TaggedTerm = { tags: string[]; start: number; length: number };
 /**
  * compromise's terms by sentence text, most recently used last. Tagging is a pure function of the text and
  * costs far more than parsing (about half a millisecond a sentence); records repeat sentences (templates,
  * copied paragraphs), so an audit of many records tags each distinct sentence once. Bounded: a few MB.
  */
 const byText = new Map<string, TaggedTerm[]>();
-const TEXT_CACHE_SIZE = 4096;
+const TEXT_CACHE_SIZE = 1024;
 
 function termsOf(text: string): TaggedTerm[] {
   const hit = byText.get(text);
@@ -35,7 +35,9 @@ function termsOf(text: string): TaggedTerm[] {
     byText.set(text, hit);
     return hit;
   }
-  const terms = loadCompromise()(text).json({ offset: true, terms: { tags: true, offset: true } }).flatMap((s) => s.terms);
+  const terms = loadCompromise()(text)
+    .json({ offset: true, terms: { tags: true, offset: true } })
+    .flatMap((s) => s.terms.map((t) => ({ tags: t.tags, start: t.offset.start, length: t.offset.length })));
   byText.set(text, terms);
   if (byText.size > TEXT_CACHE_SIZE) byText.delete(byText.keys().next().value!);
   return terms;
@@ -50,8 +52,8 @@ export function tagSentence(doc: Document, sentence: Sentence): Set<string>[] {
   const terms = termsOf(text);
   let t = 0;
   for (const term of terms) {
-    const start = sentence.span.start + term.offset.start;
-    const end = start + term.offset.length;
+    const start = sentence.span.start + term.start;
+    const end = start + term.length;
     while (t < sentence.tokens.length && sentence.tokens[t].span.end <= start) t++;
     for (let k = t; k < sentence.tokens.length && sentence.tokens[k].span.start < end; k++) {
       for (const tag of term.tags) tags[k].add(tag);

@@ -10,6 +10,11 @@ const project = tempProject({
   'bad-config/a.txt': 'hello',
   'broken-json/.anti-racist-lintrc.json': '{ "rules": ',
   'broken-json/a.txt': 'hello',
+  'esm/package.json': JSON.stringify({ type: 'module' }),
+  'esm/anti-racist-lint.config.js': "export default { rules: { 'mixed-race': 'off' } };\n",
+  'esm/a.txt': 'Mother is mixed race.\n',
+  'cjs/anti-racist-lint.config.cjs': "module.exports = { rules: { 'mixed-race': 'off' } };\n",
+  'cjs/a.txt': 'Mother is mixed race.\n',
 });
 afterAll(project.cleanup);
 
@@ -25,6 +30,16 @@ describe('anti-racist-lint CLI', () => {
     expect(visit.messages[0]).toMatchObject({ ruleId: 'mixed-race', severity: 2, line: 2, column: 11, endLine: 2, endColumn: 21 });
     expect(visit.errorCount).toBe(1);
     expect(results[0].messages).toEqual([]);
+  });
+
+  it('loads an ES module anti-racist-lint.config.js (its default export) and anti-racist-lint.config.cjs', () => {
+    for (const dir of ['esm', 'cjs']) {
+      const r = runCli(['--format', 'json', 'a.txt'], { cwd: `${project.dir}/${dir}` });
+      expect(r.stderr, dir).toBe('');
+      expect(JSON.parse(r.stdout)[0].messages, dir).toEqual([]);
+      // The same file linted from the project's root (its configuration) is reported: it was read, not skipped.
+      expect(runCli(['--format', 'json', `${dir}/a.txt`], { cwd: project.dir }).stdout).toContain('mixed-race');
+    }
   });
 
   it('--rule overrides the configuration and warnings alone exit 0', () => {
