@@ -94,6 +94,8 @@ const INTENSIFIERS = new Set(['very', 'quite', 'so', 'extremely', 'notoriously',
 const NORM_WORDS = new Set(['common', 'usual', 'normal', 'customary', 'traditional', 'commonplace', 'widespread', 'accepted', 'acceptable', 'expected', 'standard', 'norm', 'typical', 'unusual', 'uncommon', 'frowned', 'taboo', 'shameful', 'normalised', 'normalized']);
 const NORM_PREPOSITIONS = new Set(['in', 'among', 'amongst', 'for', 'within', 'across', 'with', 'to', 'of']);
 const DUE_TO: string[][] = [['due', 'to'], ['because', 'of'], ['owing', 'to'], ['as', 'a', 'result', 'of'], ['down', 'to'], ['on', 'account', 'of'], ['a', 'product', 'of'], ['rooted', 'in'], ['driven', 'by'], ['explained', 'by'], ['stems', 'from'], ['stem', 'from'], ['part', 'of']];
+/** Tried at every word, so a phrase is looked for only where one of these starts. */
+const DUE_TO_FIRST_WORDS = new Set(DUE_TO.map((phrase) => phrase[0]));
 /** "culturally appropriate support" and the like are good practice, not generalisations. */
 const CULTURALLY_GOOD = new Set(['appropriate', 'sensitive', 'competent', 'specific', 'informed', 'responsive', 'diverse', 'matched', 'relevant', 'aware', 'safe', 'humble', 'attuned', 'tailored', 'and', 'or', 'rich', 'mixed', 'important', 'significant', 'meaningful', 'skilled', 'confident']);
 const CULTURALLY_NORMAL = new Set(['normal', 'acceptable', 'accepted', 'expected', 'common', 'usual', 'typical', 'standard', 'normalised', 'normalized', 'sanctioned', 'ingrained', 'conditioned', 'determined', 'driven', 'bound', 'unacceptable', 'frowned', 'taboo', 'the']);
@@ -402,6 +404,7 @@ class Frames {
 
   /** "due to their culture", "because of her religion", "owing to cultural reasons". */
   private dueTo(i: number): Match | undefined {
+    if (!DUE_TO_FIRST_WORDS.has(this.n(i))) return undefined;
     for (const phrase of DUE_TO) {
       if (!phrase.every((w, k) => this.n(i + k) === w)) continue;
       const at = i + phrase.length;
@@ -566,32 +569,36 @@ class Frames {
 
 /*
  * The pre-scan declaration (src/audit/prescan.ts). For each frame of Frames.all(), the words it cannot match
- * without — and, since attributed accounts are exempted rather than dropped, the same words cover ctx.exempt.
- * A list may be looser than its frame (its word anywhere in the sentence, not in its place): that only costs a
- * parse. A list that misses a form the frame accepts would lose findings, so every list is built from the sets
- * the frames themselves read, and group words from the lexicon entries groupWordAt recognises.
+ * without (every one of the lists); attributed accounts are exempted from the same matches, so they are covered.
  *
  *   fromBackground   "Being from a Bangladeshi background, …": FROM_LEADS, "from", GROUP, BACKGROUND_NOUNS
  *   typical          "typical of Ghanaian families": TYPICAL_WORDS, TARGET
  *   commonIn         "as is common in Pakistani households": NORM_WORDS, NORM_PREPOSITIONS, TARGET or a country;
- *                    "as is the custom with these people": CUSTOM_WORDS, CUSTOM_PREPOSITIONS, CUSTOM_LEADS, same
- *   groupSubject     "Nigerian parents tend to": GROUP, PLURAL (the phrase must be plural or collective), SUBJECT_VERB;
- *                    "These people do not …": DEMONSTRATIVES, DEMONSTRATIVE_SUBJECTS, SUBJECT_VERB
- *   dueTo            "due to their culture": a word of the DUE_TO phrase, a culture qualifier or culture noun;
+ *                    "as is the custom with these people": CUSTOM_WORDS, CUSTOM_PREPOSITIONS, CUSTOM_LEADS, the same
+ *   groupSubject     "Nigerian parents tend to": GROUP, PLURAL (the phrase must be plural or collective), a subject
+ *                    verb (COPULA, GENERALISING_VERBS, …); "These people do not …": DEMONSTRATIVES,
+ *                    DEMONSTRATIVE_SUBJECTS, a subject verb
+ *   dueTo            "due to their culture": a word of each DUE_TO phrase, a culture qualifier or culture noun;
  *                    "due to her Nigerian background": the phrase word, GROUP, GROUP_CULTURE_NOUNS
- *   cultural         "it's a cultural thing": "cultural", CULTURAL_COPULAS ("'s" stands for any word ending in 's);
- *                    "Culturally, …": "culturally" alone (rare, and every use is worth a look);
+ *   cultural         "it's a cultural thing": "cultural", CULTURAL_COPULAS or any word ending in 's;
+ *                    "Culturally, …": "culturally";
  *                    "in their culture": FRAMING_PREPOSITIONS, PERSONAL, OWN_CULTURE_NOUNS;
  *                    "in these communities … often": FRAMING_PREPOSITIONS, DEMONSTRATIVES, DEMONSTRATIVE_GROUPS,
  *                    GENERALISING_WORDS; "In Jamaican culture, …": FRAMING_PREPOSITIONS, GROUP, FRAMING_NOUNS or a
- *                    plural group noun; "an Asian thing": GROUP, CULTURAL_THING
- *   cultureSubject   "Ms Ali's culture means": SUBJECT_POSSESSIVES or 's, CULTURE_SUBJECT_NOUNS, CULTURE_SUBJECT_VERBS;
- *                    "their culture is very patriarchal": the same two, SUBJECT_COPULAS, a closed adjective
+ *                    plural group noun; "an Asian thing": "a"/"an", GROUP, CULTURAL_THING
+ *   cultureSubject   "Ms Ali's culture means": SUBJECT_POSSESSIVES or any word ending in 's, CULTURE_SUBJECT_NOUNS,
+ *                    CULTURE_SUBJECT_VERBS; "their culture is very patriarchal": the possessive, the noun,
+ *                    SUBJECT_COPULAS, a closed adjective
  *   likeAll          "like most Eritrean mothers": LIKE_ALL or AS_WITH, LIKE_ALL_QUANTIFIERS, GROUP, PLURAL or "every"
  *   trope            "angry Black woman": a trope's adjectives, "black", its nouns
  *
  * TARGET (what typical() and commonIn() look for) is a group phrase (GROUP), "these people" (DEMONSTRATIVES) or a
  * culture reference (CULTURE_QUALIFIERS, CULTURE_NOUNS, or GROUP before a culture noun).
+ *
+ * The declaration leaves out every list whose words are in most sentences ("is", "in", "their", "as", "a", "'s",
+ * subject verbs): the scanner pays for each occurrence of each declared word, and a list left out only makes
+ * candidates of a few more sentences, never fewer. Frames whose lists are then alike share one combination.
+ * "cultural", "culture" and "culturally" stand alone: what is left of their frames is the word itself.
  * demonstrativeGroup() also reads the sentence before ("The family are Eritrean. … in these communities"):
  * hence `context: { before: 1 }`.
  */
@@ -606,9 +613,7 @@ function scannerWords(...sets: Iterable<string>[]): string[] {
     for (const word of set) {
       const parts = word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").split(/[-\u2010\u2011]+/).filter(Boolean);
       const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
-      // "'s" is found after any letter or digit; after other characters, POSSESSIVE_AFTER_OTHER catches it.
-      // A longer word ending in 's would hide "'s" from the scanner where both could match.
-      if (longest !== "'s" && (!scannable(longest) || longest.endsWith("'s"))) throw new Error(`stereotype triggers: the pre-scan cannot find "${word}"`);
+      if (!scannable(longest)) throw new Error(`stereotype triggers: the pre-scan cannot find "${word}"`);
       out.add(longest);
     }
   }
@@ -620,9 +625,9 @@ const nameWords = (name: string) => name.toLowerCase().replace(/\u2019/g, "'").s
 
 /**
  * One word of each name that every occurrence of the name holds: one that is a name of the list by itself when
- * there is one ("East Africans" → "africans"), else the word found in the fewest other lexicon names, since
- * those are what would make it a candidate for nothing ("English Romany Gypsys" → "gypsys", not "english",
- * which would make every "English" a plural group).
+ * there is one ("East Africans" → "africans"), else a word of four letters or more ("I-Kiribati" → "kiribati",
+ * not "i") found in the fewest other lexicon names, since those would make candidates for nothing ("English
+ * Romany Gypsys" → "gypsys", not "english", which would make every "English" a plural group).
  */
 function anchorWords(names: string[]): string[] {
   const listed = new Set(names);
@@ -632,9 +637,10 @@ function anchorWords(names: string[]): string[] {
   }
   const split = names.map(nameWords);
   const singles = new Set(split.filter((words) => words.length === 1).map((words) => words[0]));
-  const rarer = (a: string, b: string) => (elsewhere.get(a) ?? 0) - (elsewhere.get(b) ?? 0) || Number(a.includes("'")) - Number(b.includes("'")) || b.length - a.length;
+  const short = (x: string) => Number(x.length < 4);
+  const rarer = (a: string, b: string) => short(a) - short(b) || (elsewhere.get(a) ?? 0) - (elsewhere.get(b) ?? 0) || Number(a.includes("'")) - Number(b.includes("'")) || b.length - a.length;
   return [...new Set(split.map((words) => {
-    const usable = words.filter((w) => scannable(w) && !w.endsWith("'s"));
+    const usable = words.filter(scannable);
     if (usable.length === 0) throw new Error(`stereotype triggers: no word of "${words.join(' ')}" can be found by the pre-scan`);
     return usable.find((w) => singles.has(w)) ?? [...usable].sort(rarer)[0];
   }))];
@@ -652,39 +658,27 @@ function groupLists(): { any: string[]; plural: string[]; country: string[] } {
   };
 }
 
-/** "'s" after a character the scanner does not take for a word's end ("Zoë's culture means…"). */
-const POSSESSIVE_AFTER_OTHER = "(?<![A-Za-z0-9])['\u2018\u2019\u02bc][sS](?![A-Za-z0-9])";
-
 function stereotypeTriggers(): TriggerSpec {
-  const group = groupLists();
-  const GROUP = scannerWords(group.any);
   const w = scannerWords;
-  const target = w(GROUP, DEMONSTRATIVES, CULTURE_QUALIFIERS, CULTURE_NOUNS);
-  const plural = w(group.plural, PLURAL_GROUP_NOUNS, COLLECTIVE_NOUNS, ['community']);
-  const subjectVerbs = w(COPULA, AS_COMPARISON_VERBS, PRACTICE_VERBS, LIKES_TO, GENERALISING_VERBS, CULTURE_VERBS, GENERALISING_ADVERBS);
+  const group = groupLists();
+  const GROUP = w(group.any);
+  const target = w(GROUP, DEMONSTRATIVES, CULTURE_QUALIFIERS, CULTURE_NOUNS, group.country);
+  // The plural or collective word of groupSubject and likeAll, or the noun of "In Jamaican culture"
+  const plural = w(group.plural, PLURAL_GROUP_NOUNS, COLLECTIVE_NOUNS, ['community', 'every'], FRAMING_NOUNS);
   // The least common word of each phrase: "due", "because", "result", "rooted"…
   const dueWords = w(DUE_TO.map((phrase) => phrase.reduce((a, b) => (b.length > a.length ? b : a))));
-  const possessors = w(SUBJECT_POSSESSIVES, ["'s"]);
   const together: string[][][] = [
-    [w(FROM_LEADS), ['from'], GROUP, w(BACKGROUND_NOUNS)],
-    [w(TYPICAL_WORDS), target],
-    [w(NORM_WORDS), w(NORM_PREPOSITIONS), [...target, ...group.country]],
-    [w(CUSTOM_WORDS), w(CUSTOM_PREPOSITIONS), w(CUSTOM_LEADS), [...target, ...group.country]],
-    [GROUP, plural, subjectVerbs],
-    [w(DEMONSTRATIVES), w(DEMONSTRATIVE_SUBJECTS), subjectVerbs],
-    [dueWords, w(CULTURE_QUALIFIERS, [...CULTURE_NOUNS].filter((n) => n !== 'community'))],
-    [dueWords, GROUP, w(GROUP_CULTURE_NOUNS)],
-    [['cultural'], w(CULTURAL_COPULAS)],
-    [w(FRAMING_PREPOSITIONS), w(PERSONAL), w(OWN_CULTURE_NOUNS)],
-    [w(FRAMING_PREPOSITIONS), w(DEMONSTRATIVES), w(DEMONSTRATIVE_GROUPS), w(GENERALISING_WORDS)],
-    [w(FRAMING_PREPOSITIONS), GROUP, w(FRAMING_NOUNS, PLURAL_GROUP_NOUNS)],
-    [GROUP, w(CULTURAL_THING)],
-    [possessors, w(CULTURE_SUBJECT_NOUNS), w(CULTURE_SUBJECT_VERBS)],
-    [possessors, w(CULTURE_SUBJECT_NOUNS), w(SUBJECT_COPULAS), w([...CLOSED_ADJECTIVES].filter((a) => !NOT_CLOSED_FOR_CULTURE.has(a)))],
-    [w(LIKE_ALL, AS_WITH), w(LIKE_ALL_QUANTIFIERS), GROUP, w(plural, ['every'])],
+    [GROUP, plural], // groupSubject, likeAll, "In GROUP culture"
+    [w(DEMONSTRATIVES), w(DEMONSTRATIVE_GROUPS, DEMONSTRATIVE_SUBJECTS)], // "these people" as subject, "in these communities"
+    [GROUP, ['from'], w(BACKGROUND_NOUNS)], // fromBackground
+    [w(TYPICAL_WORDS, NORM_WORDS, CUSTOM_WORDS), target], // typical, commonIn
+    [dueWords, w(CULTURE_QUALIFIERS, [...CULTURE_NOUNS].filter((n) => n !== 'community'))], // dueTo a culture
+    [dueWords, GROUP, w(GROUP_CULTURE_NOUNS)], // dueTo a group's background
+    [GROUP, w(CULTURAL_THING)], // "an Asian thing"
+    [w(CULTURE_SUBJECT_NOUNS), w(CULTURE_SUBJECT_VERBS, [...CLOSED_ADJECTIVES].filter((a) => !NOT_CLOSED_FOR_CULTURE.has(a)))], // cultureSubject
     ...TROPES.map(([adjectives, nouns]) => [w(adjectives), ['black'], w(nouns)]),
   ];
-  return { words: ['culturally'], together, pattern: POSSESSIVE_AFTER_OTHER, context: { before: 1 } };
+  return { words: w(['cultural', 'culturally'], OWN_CULTURE_NOUNS), together, context: { before: 1 } };
 }
 
 export default defineRule({
