@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../../src/document/types.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { gapBetween, groupWordAt, HONORIFICS, lexiconEntries, lexiconHits, type GroupWord } from '../../src/lexicon/index.js';
+import { defineRule, type TriggerSpec } from '../../src/engine/rule.js';
+import { gapBetween, groupVocabulary, groupWordAt, HONORIFICS, lexiconEntries, lexiconHits, type GroupWord } from '../../src/lexicon/index.js';
 
 /**
  * 001 §1.1, §2.7, §2.12–2.13: generalisations about a group. Not a phrase list: a GROUP (any ethnicity,
@@ -94,6 +94,8 @@ const INTENSIFIERS = new Set(['very', 'quite', 'so', 'extremely', 'notoriously',
 const NORM_WORDS = new Set(['common', 'usual', 'normal', 'customary', 'traditional', 'commonplace', 'widespread', 'accepted', 'acceptable', 'expected', 'standard', 'norm', 'typical', 'unusual', 'uncommon', 'frowned', 'taboo', 'shameful', 'normalised', 'normalized']);
 const NORM_PREPOSITIONS = new Set(['in', 'among', 'amongst', 'for', 'within', 'across', 'with', 'to', 'of']);
 const DUE_TO: string[][] = [['due', 'to'], ['because', 'of'], ['owing', 'to'], ['as', 'a', 'result', 'of'], ['down', 'to'], ['on', 'account', 'of'], ['a', 'product', 'of'], ['rooted', 'in'], ['driven', 'by'], ['explained', 'by'], ['stems', 'from'], ['stem', 'from'], ['part', 'of']];
+/** Tried at every word, so a phrase is looked for only where one of these starts. */
+const DUE_TO_FIRST_WORDS = new Set(DUE_TO.map((phrase) => phrase[0]));
 /** "culturally appropriate support" and the like are good practice, not generalisations. */
 const CULTURALLY_GOOD = new Set(['appropriate', 'sensitive', 'competent', 'specific', 'informed', 'responsive', 'diverse', 'matched', 'relevant', 'aware', 'safe', 'humble', 'attuned', 'tailored', 'and', 'or', 'rich', 'mixed', 'important', 'significant', 'meaningful', 'skilled', 'confident']);
 const CULTURALLY_NORMAL = new Set(['normal', 'acceptable', 'accepted', 'expected', 'common', 'usual', 'typical', 'standard', 'normalised', 'normalized', 'sanctioned', 'ingrained', 'conditioned', 'determined', 'driven', 'bound', 'unacceptable', 'frowned', 'taboo', 'the']);
@@ -131,6 +133,37 @@ const PERSONAL = new Set(['their', 'his', 'her', 'its']);
 const ENGAGEMENT = new Set(['pride', 'proud', 'interest', 'interested', 'involved', 'involvement', 'confidence', 'confident', 'participate', 'participates', 'engaged', 'immersed', 'included', 'grounded', 'connected', 'connection', 'belonging', 'learning', 'roots', 'rooted', 'joy', 'comfort', 'strength']);
 /** A reason that names discrimination ("bullied because of her religion") is not a stereotype. */
 const DISCRIMINATION = /\b(?:bull(?:y|ied|ying)|target(?:ed|ing)|discriminat\w*|harass\w*|abus\w*|excluded|stopped|searched|picked on|singled out|called names|racis[mt]\w*|hate|attack\w*|mocked|teased|(?:was|were|been|being|is|are|get|gets|got)\s+(?:refused|denied)|treated (?:differently|unfairly|badly)|disadvantag\w*|marginali[sz]\w*|prejudic\w*|penali[sz]\w*|oppress\w*|stigmati[sz]\w*|victimi[sz]\w*|persecut\w*|profil(?:ed|ing)|insult\w*|barriers?)\b/i;
+/** "typical of …", "stereotypically …" */
+const TYPICAL_WORDS = new Set(['typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically']);
+/** "Being from a Nigerian background, …" */
+const FROM_LEADS = new Set(['being', 'coming', 'as']);
+const BACKGROUND_NOUNS = new Set(['background', 'culture', 'family', 'community', 'home', 'household', 'heritage']);
+/** "it's cultural", "is probably cultural": what stands before "cultural" (or any word ending in 's). */
+const CULTURAL_COPULAS = new Set(['is', "'s", 'was', 'are', 'were', 'be', 'seems', 'appears']);
+/** "In Somali culture, …", "within Traveller communities" */
+const FRAMING_PREPOSITIONS = new Set(['in', 'within', 'among']);
+/** After "In GROUP": the nouns that make it a frame for a whole way of life (or a plural group noun). */
+const FRAMING_NOUNS = new Set(['culture', 'cultures', 'tradition', 'traditions', 'society']);
+/** "in their culture": the culture nouns of that frame. */
+const OWN_CULTURE_NOUNS = new Set(['culture', 'cultures']);
+/** "as with most Asian parents", "similar to many …" */
+const AS_WITH = new Set(['as', 'similar']);
+const AS_WITH_PREPOSITIONS = new Set(['with', 'for', 'to']);
+const LIKE_ALL_QUANTIFIERS = new Set(['all', 'most', 'many', 'other', 'typical', 'so', 'a', 'lots', 'every']);
+/** "their culture means …": whose culture (or any possessive ending in 's). */
+const SUBJECT_POSSESSIVES = new Set(['their', 'his', 'her']);
+/** "their culture is very patriarchal" */
+const SUBJECT_COPULAS = new Set(['is', 'was', "'s"]);
+/** Closed adjectives that describe a culture without judging it: "her culture is known for…", "proud". */
+const NOT_CLOSED_FOR_CULTURE = new Set(['known', 'used', 'good', 'proud']);
+/** "…, as Kurdish women often are.": verbs that end such a comparison. */
+const AS_COMPARISON_VERBS = new Set(['do', 'does', 'tend', 'will']);
+/** "Somali parents like to …" */
+const LIKES_TO = new Set(['like', 'love', 'want']);
+/** "often use physical chastisement" */
+const PRACTICE_VERBS = new Set(['use', 'have', 'rely']);
+/** "These people do not …": demonstrative groups that can be a subject spoken of as a kind of people. */
+const DEMONSTRATIVE_SUBJECTS = new Set(['people', 'communities', 'cultures', 'societies', 'folk']);
 const TROPES: [Set<string>, Set<string>][] = [
   [new Set(['angry', 'strong', 'aggressive', 'loud', 'sassy', 'feisty', 'scary']), new Set(['woman', 'women', 'girl', 'girls', 'mother', 'mothers', 'mum', 'mums', 'lady'])],
   [new Set(['absent', 'absentee', 'deadbeat']), new Set(['father', 'fathers', 'dad', 'dads'])],
@@ -271,7 +304,7 @@ class Frames {
 
   /** "typical of Nigerian families", "a typical Somali mother", "typically Asian". */
   private typical(i: number): Match | undefined {
-    if (!['typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically'].includes(this.n(i))) return undefined;
+    if (!TYPICAL_WORDS.has(this.n(i))) return undefined;
     let k = i + 1;
     if (['of', 'for', 'in', 'among', 'amongst'].includes(this.n(k))) k++;
     const last = this.target(k);
@@ -313,7 +346,7 @@ class Frames {
     const verb = this.n(k);
     // "…, as Pakistani women often are.": a comparison that asserts the generalisation
     const clauseEnds = k + 1 >= this.tokens.length || !this.joined(k + 1);
-    if (this.n(i - 1) === 'as' && (COPULA.has(verb) || ['do', 'does', 'tend', 'will'].includes(verb)) && clauseEnds) return { first: i - 1, last: k, kind: 'generalisation' };
+    if (this.n(i - 1) === 'as' && (COPULA.has(verb) || AS_COMPARISON_VERBS.has(verb)) && clauseEnds) return { first: i - 1, last: k, kind: 'generalisation' };
     if (COPULA.has(verb)) {
       let a = k + 1;
       if (this.n(a) === 'be') a++;
@@ -326,10 +359,10 @@ class Frames {
     }
     const negated = this.tokens.slice(phrase.last + 1, k).some((t) => NEGATIVES.has(t.normal));
     // "often use physical chastisement": a parenting practice pinned on the group, not a fact about services
-    const practice = ['use', 'have', 'rely'].includes(verb) && [1, 2, 3].some((d) => PARENTING_PRACTICES.has(this.n(k + d)));
+    const practice = PRACTICE_VERBS.has(verb) && [1, 2, 3].some((d) => PARENTING_PRACTICES.has(this.n(k + d)));
     if (practice) return { first: i, last: k, kind: 'generalisation' };
     if (DISPARITY_VERBS.has(verb) || (SERVICE_VERBS.has(verb) && !negated)) return undefined;
-    const likesTo = ['like', 'love', 'want'].includes(verb) && this.n(k + 1) === 'to';
+    const likesTo = LIKES_TO.has(verb) && this.n(k + 1) === 'to';
     if (likesTo || GENERALISING_VERBS.has(verb) || (collective && CULTURE_VERBS.has(verb)) || (generalising && /^[a-z]+$/.test(verb))) return { first: i, last: Math.max(k, phrase.last + 1), kind: 'generalisation' };
     return undefined;
   }
@@ -337,7 +370,7 @@ class Frames {
   /** "These people do not…", "such communities are closed": the group as a kind of people. Not "these families", which usually points back at families just named. */
   private demonstrativeSubject(i: number): { last: number; plural: boolean } | undefined {
     const last = this.demonstrativeGroup(i);
-    return last !== undefined && ['people', 'communities', 'cultures', 'societies', 'folk'].includes(this.n(last)) ? { last, plural: true } : undefined;
+    return last !== undefined && DEMONSTRATIVE_SUBJECTS.has(this.n(last)) ? { last, plural: true } : undefined;
   }
 
   private isAdjective(i: number): boolean {
@@ -357,20 +390,21 @@ class Frames {
 
   /** "Being from a Nigerian background, she is…": the group given as the explanation of what follows. */
   private fromBackground(i: number): Match | undefined {
-    if (i !== 0 || !['being', 'coming', 'as'].includes(this.n(0))) return undefined;
+    if (i !== 0 || !FROM_LEADS.has(this.n(0))) return undefined;
     let k = 1;
     if (this.n(k) === 'someone' || this.n(k) === 'a' && this.n(k + 1) === 'person') k += this.n(k) === 'someone' ? 1 : 2;
     if (this.n(k) !== 'from') return undefined;
     k++;
     while (['a', 'an', 'the'].includes(this.n(k))) k++;
     const g = this.groupPhrase(k);
-    if (!g || !['background', 'culture', 'family', 'community', 'home', 'household', 'heritage'].includes(this.n(g.last + 1))) return undefined;
+    if (!g || !BACKGROUND_NOUNS.has(this.n(g.last + 1))) return undefined;
     const comma = this.tokens[g.last + 2] && /^\s*,/.test(gapBetween(this.doc, this.tokens[g.last + 1], this.tokens[g.last + 2]));
     return comma ? { first: 0, last: g.last + 1, kind: 'culture' } : undefined;
   }
 
   /** "due to their culture", "because of her religion", "owing to cultural reasons". */
   private dueTo(i: number): Match | undefined {
+    if (!DUE_TO_FIRST_WORDS.has(this.n(i))) return undefined;
     for (const phrase of DUE_TO) {
       if (!phrase.every((w, k) => this.n(i + k) === w)) continue;
       const at = i + phrase.length;
@@ -392,7 +426,7 @@ class Frames {
     if (w === 'cultural') {
       let k = i - 1;
       while (['a', 'just', 'simply', 'probably', 'likely', 'very', 'purely', 'all', 'perhaps', 'possibly', 'maybe', 'more', 'quite', 'partly'].includes(this.n(k))) k--;
-      const copula = ['is', "'s", 'was', 'are', 'were', 'be', 'seems', 'appears'].includes(this.n(k)) || this.tokens[k]?.normal.endsWith("'s");
+      const copula = CULTURAL_COPULAS.has(this.n(k)) || this.tokens[k]?.normal.endsWith("'s");
       const next = this.n(i + 1);
       const ends = i + 1 >= this.tokens.length || !this.joined(i + 1);
       if (copula && (ends || CULTURAL_THING.has(next) || ['and', 'or'].includes(next))) return { first: k, last: CULTURAL_THING.has(next) ? i + 1 : i, kind: 'culture' };
@@ -409,10 +443,10 @@ class Frames {
       if (comma && normLater) return { first: i, last: i, kind: 'culture' };
       return undefined;
     }
-    if (w === 'in' || w === 'within' || w === 'among') {
+    if (FRAMING_PREPOSITIONS.has(w)) {
       // "in their culture" (the writer's voice), "In Somali culture, …" (a fronted generalisation)
       const ref = this.cultureRef(i + 1);
-      if (ref !== undefined && ['culture', 'cultures'].includes(this.n(ref)) && PERSONAL.has(this.n(i + 1)) && !ENGAGEMENT.has(this.n(i - 1))) return { first: i, last: ref, kind: 'culture' };
+      if (ref !== undefined && OWN_CULTURE_NOUNS.has(this.n(ref)) && PERSONAL.has(this.n(i + 1)) && !ENGAGEMENT.has(this.n(i - 1))) return { first: i, last: ref, kind: 'culture' };
       // "in these communities toddlers are often carried": a group by demonstrative, with a generalisation after it
       const those = this.demonstrativeGroup(i + 1);
       if (those !== undefined && this.atClauseStart(i) && this.tokens.slice(those + 1).some((t) => GENERALISING_WORDS.has(t.normal))) {
@@ -425,7 +459,7 @@ class Frames {
       const noun = this.n(g.last);
       // Only as a frame for what follows: "In Somali culture, girls…", "that in Asian households the eldest son…"
       if (!this.atClauseStart(i)) return undefined;
-      if (['culture', 'cultures', 'tradition', 'traditions', 'society'].includes(noun) || PLURAL_GROUP_NOUNS.has(noun)) return { first: i, last: g.last, kind: 'culture' };
+      if (FRAMING_NOUNS.has(noun) || PLURAL_GROUP_NOUNS.has(noun)) return { first: i, last: g.last, kind: 'culture' };
       return undefined;
     }
     if ((w === 'a' || w === 'an') && this.group(i + 1)) {
@@ -442,7 +476,7 @@ class Frames {
    */
   private cultureSubject(i: number): Match | undefined {
     const w = this.n(i);
-    const possessive = ['their', 'his', 'her'].includes(w) || (/'s$/.test(w) && w.length > 2);
+    const possessive = SUBJECT_POSSESSIVES.has(w) || (/'s$/.test(w) && w.length > 2);
     const noun = this.n(i + 1);
     if (!possessive || !CULTURE_SUBJECT_NOUNS.has(noun) || !this.joined(i + 1)) return undefined;
     // "her faith means a lot to her" is about what it means to her, not what it makes her do.
@@ -453,10 +487,10 @@ class Frames {
     const explains = CULTURE_SUBJECT_VERBS.has(verb) && !valued && !ownPractice;
     let last = i + 2;
     if (!explains) {
-      if (!['is', 'was', "'s"].includes(verb)) return undefined;
+      if (!SUBJECT_COPULAS.has(verb)) return undefined;
       let a = i + 3;
       while (INTENSIFIERS.has(this.n(a))) a++;
-      if (!CLOSED_ADJECTIVES.has(this.n(a)) || ['known', 'used', 'good', 'proud'].includes(this.n(a))) return undefined;
+      if (!CLOSED_ADJECTIVES.has(this.n(a)) || NOT_CLOSED_FOR_CULTURE.has(this.n(a))) return undefined;
       last = a;
     }
     // "Ms Ali's", "the family's": the possessor is part of the frame
@@ -472,9 +506,9 @@ class Frames {
   private likeAll(i: number): Match | undefined {
     let k: number;
     if (LIKE_ALL.has(this.n(i))) k = i + 1;
-    else if (['as', 'similar'].includes(this.n(i)) && ['with', 'for', 'to'].includes(this.n(i + 1))) k = i + 2;
+    else if (AS_WITH.has(this.n(i)) && AS_WITH_PREPOSITIONS.has(this.n(i + 1))) k = i + 2;
     else return undefined;
-    if (!['all', 'most', 'many', 'other', 'typical', 'so', 'a', 'lots', 'every'].includes(this.n(k))) return undefined;
+    if (!LIKE_ALL_QUANTIFIERS.has(this.n(k))) return undefined;
     while (['all', 'most', 'many', 'other', 'typical', 'so', 'a', 'lot', 'lots', 'of', 'every', 'the'].includes(this.n(k))) k++;
     const g = this.groupPhrase(k);
     return g && (g.plural || this.n(k - 1) === 'every') ? { first: i, last: g.last, kind: 'generalisation' } : undefined;
@@ -533,21 +567,118 @@ class Frames {
   }
 }
 
-/**
- * Words without which no frame can match, for the batch pre-scan: every frame needs a group word, a culture word
- * or (for "as is common in Nigeria") a norm word.
+/*
+ * The pre-scan declaration (src/audit/prescan.ts). For each frame of Frames.all(), the words it cannot match
+ * without (every one of the lists); attributed accounts are exempted from the same matches, so they are covered.
+ *
+ *   fromBackground   "Being from a Bangladeshi background, …": FROM_LEADS, "from", GROUP, BACKGROUND_NOUNS
+ *   typical          "typical of Ghanaian families": TYPICAL_WORDS, TARGET
+ *   commonIn         "as is common in Pakistani households": NORM_WORDS, NORM_PREPOSITIONS, TARGET or a country;
+ *                    "as is the custom with these people": CUSTOM_WORDS, CUSTOM_PREPOSITIONS, CUSTOM_LEADS, the same
+ *   groupSubject     "Nigerian parents tend to": GROUP, PLURAL (the phrase must be plural or collective), a subject
+ *                    verb (COPULA, GENERALISING_VERBS, …); "These people do not …": DEMONSTRATIVES,
+ *                    DEMONSTRATIVE_SUBJECTS, a subject verb
+ *   dueTo            "due to their culture": a word of each DUE_TO phrase, a culture qualifier or culture noun;
+ *                    "due to her Nigerian background": the phrase word, GROUP, GROUP_CULTURE_NOUNS
+ *   cultural         "it's a cultural thing": "cultural", CULTURAL_COPULAS or any word ending in 's;
+ *                    "Culturally, …": "culturally";
+ *                    "in their culture": FRAMING_PREPOSITIONS, PERSONAL, OWN_CULTURE_NOUNS;
+ *                    "in these communities … often": FRAMING_PREPOSITIONS, DEMONSTRATIVES, DEMONSTRATIVE_GROUPS,
+ *                    GENERALISING_WORDS; "In Jamaican culture, …": FRAMING_PREPOSITIONS, GROUP, FRAMING_NOUNS or a
+ *                    plural group noun; "an Asian thing": "a"/"an", GROUP, CULTURAL_THING
+ *   cultureSubject   "Ms Ali's culture means": SUBJECT_POSSESSIVES or any word ending in 's, CULTURE_SUBJECT_NOUNS,
+ *                    CULTURE_SUBJECT_VERBS; "their culture is very patriarchal": the possessive, the noun,
+ *                    SUBJECT_COPULAS, a closed adjective
+ *   likeAll          "like most Eritrean mothers": LIKE_ALL or AS_WITH, LIKE_ALL_QUANTIFIERS, GROUP, PLURAL or "every"
+ *   trope            "angry Black woman": a trope's adjectives, "black", its nouns
+ *
+ * TARGET (what typical() and commonIn() look for) is a group phrase (GROUP), "these people" (DEMONSTRATIVES) or a
+ * culture reference (CULTURE_QUALIFIERS, CULTURE_NOUNS, or GROUP before a culture noun).
+ *
+ * The declaration leaves out every list whose words are in most sentences ("is", "in", "their", "as", "a", "'s",
+ * subject verbs): the scanner pays for each occurrence of each declared word, and a list left out only makes
+ * candidates of a few more sentences, never fewer. Frames whose lists are then alike share one combination.
+ * "cultural", "culture" and "culturally" stand alone: what is left of their frames is the word itself.
+ * demonstrativeGroup() also reads the sentence before ("The family are Eritrean. … in these communities"):
+ * hence `context: { before: 1 }`.
  */
-const FRAME_WORDS = [
-  'typical', 'typically', 'characteristic', 'stereotypical', 'stereotypically', ...NORM_WORDS, 'culture', 'cultures',
-  'cultural', 'culturally', 'religion', 'religious', 'faith', 'ethnicity', 'ethnic', 'heritage', 'tradition',
-  'traditions', 'customs', 'nationality', 'black', 'white', 'brown', 'gypsy', 'gypsies', 'traveller', 'travellers',
-  'grt', ...DEMONSTRATIVES,
-];
 
-/** Frame words plus the first word of every group name (places are not group words). */
-function triggerWords(): string[] {
-  const groupNames = lexiconEntries().filter((e) => e.kind !== 'country' && e.kind !== 'regional-place');
-  return [...new Set([...FRAME_WORDS, ...groupNames.map((e) => e.name.split(' ')[0].toLowerCase())])];
+/** Can the pre-scan find this word as a whole word? Its word boundaries are ASCII letters and digits only. */
+const scannable = (word: string) => /^[a-z0-9](?:.*[a-z0-9])?$/.test(word);
+
+/** Lower case, curly apostrophes straightened, hyphenated words cut to their longest part (the scanner splits at hyphens). */
+function scannerWords(...sets: Iterable<string>[]): string[] {
+  const out = new Set<string>();
+  for (const set of sets) {
+    for (const word of set) {
+      const parts = word.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").split(/[-\u2010\u2011]+/).filter(Boolean);
+      const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+      if (!scannable(longest)) throw new Error(`stereotype triggers: the pre-scan cannot find "${word}"`);
+      out.add(longest);
+    }
+  }
+  return [...out];
+}
+
+/** A lexicon name's words as lexicon matching splits them (white space and hyphens). */
+const nameWords = (name: string) => name.toLowerCase().replace(/\u2019/g, "'").split(/[\s\-\u2010\u2011]+/).filter(Boolean);
+
+/**
+ * One word of each name that every occurrence of the name holds: one that is a name of the list by itself when
+ * there is one ("East Africans" → "africans"), else a word of four letters or more ("I-Kiribati" → "kiribati",
+ * not "i") found in the fewest other lexicon names, since those would make candidates for nothing ("English
+ * Romany Gypsys" → "gypsys", not "english", which would make every "English" a plural group).
+ */
+function anchorWords(names: string[]): string[] {
+  const listed = new Set(names);
+  const elsewhere = new Map<string, number>();
+  for (const entry of lexiconEntries()) {
+    if (!listed.has(entry.name)) for (const w of new Set(nameWords(entry.name))) elsewhere.set(w, (elsewhere.get(w) ?? 0) + 1);
+  }
+  const split = names.map(nameWords);
+  const singles = new Set(split.filter((words) => words.length === 1).map((words) => words[0]));
+  const short = (x: string) => Number(x.length < 4);
+  const rarer = (a: string, b: string) => short(a) - short(b) || (elsewhere.get(a) ?? 0) - (elsewhere.get(b) ?? 0) || Number(a.includes("'")) - Number(b.includes("'")) || b.length - a.length;
+  return [...new Set(split.map((words) => {
+    const usable = words.filter(scannable);
+    if (usable.length === 0) throw new Error(`stereotype triggers: no word of "${words.join(' ')}" can be found by the pre-scan`);
+    return usable.find((w) => singles.has(w)) ?? [...usable].sort(rarer)[0];
+  }))];
+}
+
+/** Word lists for groupWordAt: any group, and the groups written as plural nouns ("Somalis", "Travellers"). */
+function groupLists(): { any: string[]; plural: string[]; country: string[] } {
+  const entries = lexiconEntries();
+  const groups = entries.filter(groupVocabulary.isGroupEntry);
+  const travellers = groupVocabulary.travellerWords;
+  return {
+    any: [...groupVocabulary.colours, ...travellers.map((t) => t.word), ...anchorWords(groups.map((e) => e.name))],
+    plural: [...travellers.filter((t) => t.plural).map((t) => t.word), ...anchorWords(groups.filter((e) => e.plural).map((e) => e.name))],
+    country: anchorWords(entries.filter((e) => e.kind === 'country').map((e) => e.name)),
+  };
+}
+
+function stereotypeTriggers(): TriggerSpec {
+  const w = scannerWords;
+  const group = groupLists();
+  const GROUP = w(group.any);
+  const target = w(GROUP, DEMONSTRATIVES, CULTURE_QUALIFIERS, CULTURE_NOUNS, group.country);
+  // The plural or collective word of groupSubject and likeAll, or the noun of "In Jamaican culture"
+  const plural = w(group.plural, PLURAL_GROUP_NOUNS, COLLECTIVE_NOUNS, ['community', 'every'], FRAMING_NOUNS);
+  // The least common word of each phrase: "due", "because", "result", "rooted"…
+  const dueWords = w(DUE_TO.map((phrase) => phrase.reduce((a, b) => (b.length > a.length ? b : a))));
+  const together: string[][][] = [
+    [GROUP, plural], // groupSubject, likeAll, "In GROUP culture"
+    [w(DEMONSTRATIVES), w(DEMONSTRATIVE_GROUPS, DEMONSTRATIVE_SUBJECTS)], // "these people" as subject, "in these communities"
+    [GROUP, ['from'], w(BACKGROUND_NOUNS)], // fromBackground
+    [w(TYPICAL_WORDS, NORM_WORDS, CUSTOM_WORDS), target], // typical, commonIn
+    [dueWords, w(CULTURE_QUALIFIERS, [...CULTURE_NOUNS].filter((n) => n !== 'community'))], // dueTo a culture
+    [dueWords, GROUP, w(GROUP_CULTURE_NOUNS)], // dueTo a group's background
+    [GROUP, w(CULTURAL_THING)], // "an Asian thing"
+    [w(CULTURE_SUBJECT_NOUNS), w(CULTURE_SUBJECT_VERBS, [...CLOSED_ADJECTIVES].filter((a) => !NOT_CLOSED_FOR_CULTURE.has(a)))], // cultureSubject
+    ...TROPES.map(([adjectives, nouns]) => [w(adjectives), ['black'], w(nouns)]),
+  ];
+  return { words: w(['cultural', 'culturally'], OWN_CULTURE_NOUNS), together, context: { before: 1 } };
 }
 
 export default defineRule({
@@ -563,7 +694,7 @@ export default defineRule({
     ],
     fix: 'none',
     needs: ['sentences', 'quotes', 'pos'],
-    triggers: { words: triggerWords() },
+    triggers: stereotypeTriggers(),
     messages: {
       generalisation:
         '“{text}” generalises about a group. Describe this family: what you saw, and what they told you about their own beliefs and practices; within each culture every family is different (001 §1.1, §2.12).',

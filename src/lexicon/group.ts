@@ -1,5 +1,5 @@
 import type { Document, Sentence, Span } from '../document/types.js';
-import { lexiconHits, SPECIFIC_KINDS, type LexiconHit } from './lexicon.js';
+import { lexiconHits, SPECIFIC_KINDS, type LexiconEntry, type LexiconHit } from './lexicon.js';
 import { followsHonorific } from './person.js';
 
 /**
@@ -20,16 +20,27 @@ export interface GroupWord {
 
 /** Broad categories that are group words though not in the origin lexicon. */
 const COLOURS = new Set(['black', 'white', 'brown']);
+/** Traveller words → written as a plural noun. */
 const TRAVELLER_WORDS: Record<string, boolean> = { gypsy: false, gypsies: true, traveller: false, travellers: true, grt: false };
 
-function kindOf(hit: LexiconHit): GroupKind | undefined {
-  const { kind } = hit.entry;
+function kindOf(entry: LexiconEntry): GroupKind | undefined {
+  const { kind } = entry;
   if (kind === 'religion' || kind === 'ethnic-religion') return 'religion';
   if (kind === 'regional') return 'regional';
-  if (kind === 'weak') return hit.entry.name.startsWith('Brit') ? 'british' : undefined;
+  if (kind === 'weak') return entry.name.startsWith('Brit') ? 'british' : undefined;
   if (SPECIFIC_KINDS.has(kind) && kind !== 'country') return 'origin';
   return undefined;
 }
+
+/**
+ * What groupWordAt can recognise, for trigger declarations (the stereotype rule's pre-scan): the lexicon
+ * entries that are groups, and the words outside the lexicon, each with whether it is a plural noun.
+ */
+export const groupVocabulary = {
+  isGroupEntry: (entry: LexiconEntry): boolean => kindOf(entry) !== undefined,
+  colours: [...COLOURS] as readonly string[],
+  travellerWords: Object.entries(TRAVELLER_WORDS).map(([word, plural]) => ({ word, plural })) as readonly { word: string; plural: boolean }[],
+};
 
 function groupHitAt(doc: Document, sentence: Sentence, index: number): (GroupWord & { hit: LexiconHit }) | undefined {
   const hit = lexiconHits(sentence, doc.text).find((h) => h.first === index);
@@ -37,7 +48,7 @@ function groupHitAt(doc: Document, sentence: Sentence, index: number): (GroupWor
   // A lexicon phrase inside a hyphenated word ("anti-Muslim", "Polish-speaking") is not the group itself.
   const token = sentence.tokens[index];
   if (hit.span.start !== token.span.start || hit.span.end !== sentence.tokens[hit.last].span.end) return undefined;
-  const kind = kindOf(hit);
+  const kind = kindOf(hit.entry);
   return kind ? { hit, span: hit.span, text: hit.text, first: hit.first, last: hit.last, kind, plural: hit.entry.plural } : undefined;
 }
 

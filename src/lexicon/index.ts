@@ -3,7 +3,7 @@
  * (stereotype). Data: data/lexicon/*.yml plus the country packages i18n-iso-countries and i18n-nationality.
  */
 export { originMentions, isSpecificOrigin, type OriginMention, type OriginStrength } from './origin.js';
-export { groupWordAt, type GroupWord, type GroupKind } from './group.js';
+export { groupVocabulary, groupWordAt, type GroupWord, type GroupKind } from './group.js';
 export { lexiconHits, lexiconEntries, lookup, SPECIFIC_KINDS, type LexiconEntry, type LexiconHit, type LexiconKind } from './lexicon.js';
 export {
   isPersonNoun,

@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/stereotype/rule.js';
-import { parseDocument } from '../../src/parse/index.js';
+import { PrescanLinter } from '../../src/audit/lint-record.js';
+import { TriggerScanner } from '../../src/audit/prescan.js';
+import { configForFile } from '../../src/config/config.js';
+import type { DocumentFormat } from '../../src/document/types.js';
+import type { Finding } from '../../src/engine/lint.js';
+import { lintDocumentText } from '../../src/linter.js';
 import { ruleTester, unmark, type InvalidCase, type ValidCase } from '../helpers/rule-tester.js';
 
 const cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
@@ -77,13 +84,115 @@ const cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
 
 ruleTester(rule, cases);
 
-describe('stereotype trigger words', () => {
-  const triggers = rule.meta.triggers;
-  const words = new Set(triggers && triggers !== 'always' ? triggers.words : []);
-  it('every flagged case contains a declared trigger word, so the batch pre-scan never skips it', () => {
-    for (const c of [...cases.invalid.map((x) => unmark(x.text).text), ...rule.meta.docs.examples.bad]) {
-      const tokens = parseDocument(c).sentences.flatMap((s) => s.tokens.flatMap((t) => [t.normal, ...t.parts.map((p) => p.normal)]));
-      expect(tokens.some((t) => words.has(t)), c).toBe(true);
+/**
+ * Texts invented to exercise each frame through the pre-scan declaration, and near misses that share its words:
+ * possessives, plural and hyphenated group words, countries, accented names before 's, curly apostrophes,
+ * attributed (exempted) accounts, and the demonstrative group named only in the sentence before.
+ */
+const PRESCAN_TEXTS = [
+  'Coming from a Polish family, Marek will not want to talk about money.',
+  'Being someone from a Tamil background, she is private about her health.',
+  'As a person from a Kurdish home, he is expected to obey his uncle.',
+  'Being from Leeds, she knows the area well.',
+  'Shouting at children is stereotypically Caribbean.',
+  'Her reluctance is typical of these people. The family are Albanian.',
+  'The family are Albanian. Her reluctance is typical of these people.',
+  'As is normal in Nigeria, the children call adults auntie and uncle.',
+  'It is usual among Black-British boys to wear hoods.',
+  'Early marriage is the custom amongst these families, and the family are Roma.',
+  'Somalis don\'t trust the police.',
+  'Travellers never stay long in one place, the warden told me.',
+  'The Gypsy and Traveller communities are very close-knit.',
+  'Muslim men rarely ask for help with their mental health.',
+  'Jehovah\'s Witnesses refuse blood transfusions.',
+  'Eastern Europeans drink a lot, as Mr Novak said himself.',
+  'Chinese parents like to push their children hard at school.',
+  'As Nigerian mothers often do.',
+  'The school said Sikh families are welcome at the open day.',
+  'They refused the hospital appointment because of cultural reasons.',
+  'The delay was down to her Ghanaian upbringing.',
+  'His behaviour is rooted in his religious beliefs.',
+  'It\u2019s cultural.',
+  'The father\u2019s anger was probably just cultural and that is worrying.',
+  'Zo\u00eb\'s culture means she cannot go on the residential trip.',
+  'Andr\u00e9\u2019s faith doesn\'t allow him to eat before sunset.',
+  'Their religion is very strict, said the aunt.',
+  'Their heritage is important to them and they visit Lagos every summer.',
+  'English is the family\'s first language and an interpreter in Somali was not needed.',
+  'In their culture, girls do not go out alone.',
+  'She was interested in their culture and asked about Eid.',
+  'The family moved from Kabul last year. In these communities girls usually marry young.',
+  'The family moved last year. In these communities girls usually marry young.',
+  'Three families came from Eritrea. These people tend to keep to themselves.',
+  'In Yoruba households, the youngest child serves the food.',
+  'In Polish, the word for grandmother is babcia.',
+  'Hitting children is an Asian thing, the teacher said.',
+  'It is a Jamaican way of speaking that the school misread.',
+  'Similar to most Ghanaian fathers, he is strict.',
+  'Like every Pakistani mum, she cooks for the whole street.',
+  'Unlike other Romanians, they stayed in the area.',
+  'The staff described her as a loud Black woman.',
+  'He is an absent Black father according to the file.',
+  'A strong black coffee was offered and declined.',
+  'Culturally, smacking is fine for them.',
+  'She uses culturally specific services.',
+  'The Irish Traveller community has been on the site for years.',
+  '### Notes\n\nSomali families often keep problems within the family.',
+];
+
+interface EvalCase {
+  text: string;
+  kind: string;
+}
+const evalTexts = (path: string): EvalCase[] =>
+  readFileSync(join(import.meta.dirname, path), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalCase);
+
+describe('stereotype pre-scan declaration', () => {
+  const texts: { text: string; format: DocumentFormat }[] = [
+    ...cases.valid.map((c) => (typeof c === 'string' ? { text: c, format: 'text' as const } : { text: c.text, format: c.format ?? 'text' })),
+    ...cases.invalid.map((c) => ({ text: unmark(c.text).text, format: c.format ?? 'text' })),
+    ...[...rule.meta.docs.examples.bad, ...rule.meta.docs.examples.good].map((text) => ({ text, format: 'text' as const })),
+    ...['../../fixtures/eval/extra.jsonl', '../../fixtures/eval/redteam.jsonl', '../../../shared/eval/dev.jsonl']
+      .flatMap(evalTexts)
+      .map((c) => ({ text: c.text, format: c.kind === 'policy' ? ('markdown' as const) : ('text' as const) })),
+    ...PRESCAN_TEXTS.map((text) => ({ text, format: (text.startsWith('#') ? 'markdown' : 'text') as DocumentFormat })),
+  ];
+
+  it('gives exactly the findings and exemptions of a full parse, on every case, corpus text and tricky sentence', () => {
+    const prescan = new PrescanLinter([rule], configForFile({}, [rule], undefined));
+    const comparable = (findings: Finding[]) => findings.map((f) => ({ messageId: f.messageId, span: f.span, message: f.message, suppressions: 'suppressions' in f ? f.suppressions : undefined }));
+    let reported = 0;
+    let exempted = 0;
+    let skipped = 0;
+    for (const { text, format } of texts) {
+      const full = lintDocumentText(text, { format, rules: [rule] });
+      const fast = prescan.lint(text, { format });
+      expect(comparable(fast.findings), text).toEqual(comparable(full.findings));
+      expect(comparable(fast.suppressed), text).toEqual(comparable(full.suppressed));
+      reported += full.findings.length;
+      exempted += full.suppressed.length;
+      if (!fast.doc) skipped++;
+    }
+    // Not vacuous: findings and exemptions were compared, and the declaration let many texts go unparsed.
+    expect(texts.length).toBeGreaterThan(350);
+    expect(reported).toBeGreaterThan(50);
+    expect(exempted).toBeGreaterThan(4);
+    expect(skipped).toBeGreaterThan(texts.length / 3);
+  });
+
+  it('leaves ordinary mentions of a group, a language or a heritage alone', () => {
+    const scanner = new TriggerScanner([rule]);
+    for (const text of [
+      'I asked whether English is the family\'s first language and offered an interpreter in Somali.',
+      'The mother described their heritage: their parents were born in Ghana.',
+      'Sunday is a Muslim holiday for nobody, but Friday prayers are at the mosque.',
+      'She is proud of her Jamaican heritage.',
+      'The Polish Saturday school is on Holloway Road.',
+    ]) {
+      expect(scanner.scan(text).rules, text).toEqual([]);
     }
   });
 });
