@@ -200,6 +200,8 @@ export default defineRule({
     ],
     fix: 'none',
     needs: ['sentences', 'quotes', 'pos'],
+    // For the batch pre-scan: a form field reads the other sentences of its line (sameLineSentences).
+    triggers: { context: { line: true } },
     messages: {
       generic: '“{term}” is a broad category, not an origin. Record the specific countries of origin (and, where relevant, generation in the UK) in the person\'s own words. {note}',
       contested: '“{term}” on its own says little about heritage. {note}',

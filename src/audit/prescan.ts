@@ -39,6 +39,8 @@ interface CompiledRule {
   unless?: RegExp;
   before: number;
   after: number;
+  /** The candidate's whole line too (TriggerSpec.context.line). */
+  line: boolean;
   /** Context for candidates found by `widerContext` words. */
   widerBefore: number;
   widerAfter: number;
@@ -105,6 +107,7 @@ export class TriggerScanner {
       rest: [],
       before: 0,
       after: 0,
+      line: false,
       widerBefore: 0,
       widerAfter: 0,
       wholeDocument: declared === 'always' || rule.meta.scope === 'document',
@@ -135,6 +138,7 @@ export class TriggerScanner {
     if (spec.kindsOption) compiled.kinds = new Set(((options[spec.kindsOption] as string[] | undefined) ?? []).map((k) => k.toLowerCase()));
     compiled.before = spec.context?.before ?? 0;
     compiled.after = spec.context?.after ?? 0;
+    compiled.line = spec.context?.line === true;
     compiled.widerBefore = Math.max(compiled.before, spec.widerContext?.before ?? 0);
     compiled.widerAfter = Math.max(compiled.after, spec.widerContext?.after ?? 0);
     return compiled;
@@ -198,7 +202,10 @@ export class TriggerScanner {
     for (const i of triggered) {
       const c = this.compiled[i];
       const finds = findsOf(found, i);
-      for (const span of finds.triggers) hits.push(c.before || c.after ? breaks.around(span, c.before, c.after) : span);
+      for (const span of finds.triggers) {
+        const widened = c.before || c.after ? breaks.around(span, c.before, c.after) : span;
+        hits.push(c.line ? lineAround(text, widened) : widened);
+      }
       for (const span of finds.wider) hits.push(breaks.around(span, c.widerBefore, c.widerAfter));
       if (c.evidence) for (const span of matchSpans(c.evidence, scanned)) hits.push(span);
     }
@@ -233,6 +240,15 @@ function mayBeOfKind(text: string, configured: string | undefined, kinds: Set<st
   if (/^---[ \t]*\r?\n/.test(text)) return true;
   const kind = (configured ?? kindFromTitle(firstLine(text)))?.toLowerCase();
   return kind !== undefined && [...kinds].some((k) => kind === k || kind.startsWith(`${k}-`));
+}
+
+/** `span` widened to the whole lines it touches. */
+function lineAround(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = span.end;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
 }
 
 /** Between texts joined for `mayTrigger`: no word or declared pattern can run across it. */

@@ -53,8 +53,11 @@ export interface TriggerSpec {
    * occurrence can never be reported ('race equality' for 'race'). The rule should skip the same text itself.
    */
   unless?: string;
-  /** Whole sentences either side of a candidate that the rule reads (pronouns, nearby cues). */
-  context?: { before?: number; after?: number };
+  /**
+   * Whole sentences either side of a candidate that the rule reads (pronouns, nearby cues); `line`: also every
+   * sentence that starts on the candidate's line (a form line such as 'Ethnicity: … Country of birth: …').
+   */
+  context?: { before?: number; after?: number; line?: boolean };
   /** A wider context for candidates found by these words (which trigger the rule by themselves too). */
   widerContext?: { words: string[]; before?: number; after?: number };
   /**

@@ -118,14 +118,7 @@ export function naivePoint(text: string, offset: number): { line: number; column
   return { line, column };
 }
 
-/** The SARIF 2.1.0 schema shipped in test/fixtures (see test/formatters/sarif.test.ts for why these options). */
-export function sarifValidator(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
-  delete schema.$schema;
-  delete schema.id;
-  const formats = { uri: (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s), 'uri-reference': (s: string) => !/\s/.test(s), 'date-time': (s: string) => !Number.isNaN(Date.parse(s)) };
-  return new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, formats }).compile(schema);
-}
+export { sarifValidator } from '../helpers/sarif.js';
 
 /**
  * A small XML 1.0 well-formedness check (no XML parser is installed): characters XML allows, tags that nest
