@@ -673,10 +673,10 @@ function stereotypeTriggers(): TriggerSpec {
     [GROUP, ['from'], w(BACKGROUND_NOUNS)], // fromBackground
     [w(TYPICAL_WORDS, NORM_WORDS, CUSTOM_WORDS), target], // typical, commonIn
     [dueWords, w(CULTURE_QUALIFIERS, [...CULTURE_NOUNS].filter((n) => n !== 'community'))], // dueTo a culture
-    [dueWords, GROUP, w(GROUP_CULTURE_NOUNS)], // dueTo a group's background
+    [GROUP, dueWords, w(GROUP_CULTURE_NOUNS)], // dueTo a group's background
     [GROUP, w(CULTURAL_THING)], // "an Asian thing"
     [w(CULTURE_SUBJECT_NOUNS), w(CULTURE_SUBJECT_VERBS, [...CLOSED_ADJECTIVES].filter((a) => !NOT_CLOSED_FOR_CULTURE.has(a)))], // cultureSubject
-    ...TROPES.map(([adjectives, nouns]) => [w(adjectives), ['black'], w(nouns)]),
+    ...TROPES.map(([adjectives, nouns]) => [['black'], w(adjectives), w(nouns)]),
   ];
   return { words: w(['cultural', 'culturally'], OWN_CULTURE_NOUNS), together, context: { before: 1 } };
 }

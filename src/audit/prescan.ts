@@ -2,7 +2,7 @@ import type { Span } from '../document/types.js';
 import { defaultOptions, type EngineConfig } from '../engine/lint.js';
 import type { Rule, TriggerSpec } from '../engine/rule.js';
 import { kindFromTitle } from '../parse/index.js';
-import { certainSentenceBreaks, type Cut } from '../parse/partial.js';
+import { certainBreakAt, certainSentenceBreaks, type Cut } from '../parse/partial.js';
 import { normalise } from '../parse/segment.js';
 import { trieSource } from '../terms/trie.js';
 
@@ -165,11 +165,31 @@ export class TriggerScanner {
     }
     const joined = texts.join(RECORD_SEPARATOR);
     const scanned = joined.includes('_') ? joined.replace(/_/g, ' ') : joined;
-    const expressions = [...(this.words ? [this.words] : []), ...this.compiled.flatMap((c) => c.patterns)];
-    for (const expression of expressions) markMatches(expression, scanned, starts, flags);
+    if (this.words) this.markWords(scanned, starts, flags);
+    for (const c of this.compiled) for (const pattern of c.patterns) markMatches(pattern, scanned, starts, flags);
     const kindGated = this.compiled.filter((c) => c.kinds);
     if (kindGated.length) texts.forEach((text, i) => (flags[i] ||= kindGated.some((c) => mayBeOfKind(text, this.kind, c.kinds!))));
     return flags;
+  }
+
+  /**
+   * Marks the texts where a word may make a candidate: not where the rule's `unless` rules it out. A word of a
+   * combination's first list marks its text (`scan` then looks for the other lists in its sentence): testing
+   * the other lists here, in every text with a common first word, costs more than it saves.
+   */
+  private markWords(scanned: string, starts: number[], flags: boolean[]): void {
+    const words = this.words!;
+    let text = 0;
+    words.lastIndex = 0;
+    for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
+      while (text + 1 < starts.length && starts[text + 1] <= m.index) text++;
+      const at = m.index;
+      if (!(this.roles.get(normalise(m[0])) ?? []).some((role) => role.role === 'gate' || !this.unlessAt(role.rule, scanned, at))) continue;
+      flags[text] = true;
+      // The rest of a marked text need not be looked at.
+      if (text + 1 >= starts.length) return;
+      words.lastIndex = starts[text + 1];
+    }
   }
 
   /** The spans to parse in `text` (already known to come from `rules`), for parseDocument's `candidates`. */
@@ -308,19 +328,28 @@ class SentenceBreaks {
   }
 
   /**
-   * [start, end) of the stretch holding `span` (which may run into the next stretch). Only the paragraph
-   * around the span is cut: a blank line always ends a block, and no sentence runs past the end of its block.
+   * [start, end) of the stretch holding `span` (which may run into the next stretch): from the nearest
+   * certain break before it to the nearest after it, looked for outwards from the span (most spans need only
+   * their own sentence, not every break of a long text).
    */
   stretchAround(span: Span): [number, number] {
     const text = this.text;
-    const blankBefore = text.lastIndexOf('\n\n', span.start);
-    const blankAfter = text.indexOf('\n\n', span.end);
-    const paragraph = { start: blankBefore < 0 ? 0 : blankBefore + 2, end: blankAfter < 0 ? text.length : blankAfter };
-    let start = paragraph.start;
-    let end = paragraph.end;
-    for (const cut of certainSentenceBreaks(text, paragraph)) {
-      if (cut.after <= span.start) start = cut.after;
-      else if (cut.before >= span.end) {
+    let start = 0;
+    for (let i = span.start - 1; i > 0; i--) {
+      const c = text.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+      const cut = certainBreakAt(text, i);
+      if (cut && cut.after <= span.start) {
+        start = cut.after;
+        break;
+      }
+    }
+    let end = text.length;
+    for (let i = span.end; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63) continue;
+      const cut = certainBreakAt(text, i);
+      if (cut) {
         end = cut.before;
         break;
       }
@@ -340,9 +369,17 @@ class SentenceBreaks {
 /** Gate words whose sentence (the stretch between certain breaks around them) holds a word of every other list. */
 function combinationCandidates(text: string, gates: { span: Span; combination: number }[], rest: RegExp[][], breaks: SentenceBreaks): Span[] {
   const out: Span[] = [];
+  // Several gate words often share a sentence: test each sentence once per combination.
+  const decided = new Map<string, boolean>();
   for (const { span, combination } of gates) {
-    const stretch = text.slice(...breaks.stretchAround(span));
-    if (rest[combination].every((list) => list.test(stretch))) out.push(span);
+    const [start, end] = breaks.stretchAround(span);
+    const key = `${combination}:${start}:${end}`;
+    let holds = decided.get(key);
+    if (holds === undefined) {
+      const stretch = text.slice(start, end);
+      decided.set(key, (holds = rest[combination].every((list) => list.test(stretch))));
+    }
+    if (holds) out.push(span);
   }
   return out;
 }

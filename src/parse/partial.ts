@@ -18,7 +18,7 @@ import type { BlockPlan } from './text.js';
  * A cut is also never placed inside a pair of quotation marks, so quotations are paired and classified as in
  * the whole block. test/audit/prescan.test.ts checks both against whole-block parses.
  */
-const TERMINAL_THEN_CAPITAL = /[.!?][ \t\r\n]+(?=\p{Lu}\p{Ll})/gu;
+const TERMINAL_THEN_CAPITAL = /[.!?][ \t\r\n]+(?=\p{Lu})/gu;
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -67,6 +67,18 @@ export function certainSentenceBreaks(prose: string, range: Span): Cut[] {
     cuts.push({ before: range.start + m.index + 1, after: range.start + m.index + m[0].length });
   }
   return cuts;
+}
+
+const TERMINAL_THEN_CAPITAL_AT = new RegExp(TERMINAL_THEN_CAPITAL.source, 'uy');
+
+/** The certain break (as certainSentenceBreaks finds them) whose mark is at `at`, if there is one. */
+export function certainBreakAt(prose: string, at: number): Cut | undefined {
+  TERMINAL_THEN_CAPITAL_AT.lastIndex = at;
+  const m = TERMINAL_THEN_CAPITAL_AT.exec(prose);
+  if (!m) return undefined;
+  const word = lettersBefore(prose, at, 0);
+  if (word.length < 2 || (m[0][0] === '.' && isAbbreviation(word))) return undefined;
+  return { before: at + 1, after: at + m[0].length };
 }
 
 /** Certain breaks outside quotations. Both lists are in order, so one pass over each (linear time). */
