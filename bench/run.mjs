@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Throughput benchmark for `anti-racist-lint audit` (npm run bench).
 //
-//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex] [--projection]
+//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex]
 //
 // Generates the synthetic corpus with ../shared/bench/gen-corpus.mjs if it is missing, then prints, in one run,
 // MiB/s and peak RSS for the CSV export, the JSON Lines export and the one-file-per-note folder; the same CSV
@@ -61,17 +61,26 @@ function sizeOf(path) {
   return total;
 }
 
-/** The words and patterns the pre-scan looks for, from the rules' own metadata (the same as the audit). */
+/**
+ * The words and patterns the pre-scan looks for in every record, from the rules' own declarations (default
+ * options) as the audit compiles them: terms.yml anchor words, `words`, the first list of each combination,
+ * `widerContext` words and `pattern`s. Context and evidence are only read around what these find.
+ */
 async function triggerTerms() {
   const { rules } = await import(pathToFileURL(join(ROOT, 'dist', 'rules', 'index.js')).href);
+  const { defaultOptions } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'engine', 'lint.js')).href);
   const words = new Set();
   const patterns = [];
   for (const rule of rules) {
-    const t = rule.meta.triggers;
-    if (t === 'always') continue;
-    for (const w of rule.terms?.triggerWords() ?? []) words.add(w);
-    for (const w of t?.words ?? []) words.add(w);
-    if (t?.pattern) patterns.push(t.pattern);
+    const declared = typeof rule.meta.triggers === 'function' ? rule.meta.triggers(defaultOptions(rule)) : rule.meta.triggers;
+    if (declared === 'always') continue;
+    const spec = declared ?? {};
+    const add = (list) => list.forEach((w) => words.add(w.toLowerCase()));
+    if (!spec.noTermAnchors) add(rule.terms?.triggerWords() ?? []);
+    add(spec.words ?? []);
+    add(spec.widerContext?.words ?? []);
+    for (const lists of spec.together ?? []) add(lists[0]);
+    if (spec.pattern) patterns.push(spec.pattern);
   }
   return { words: [...words], patterns };
 }
@@ -163,13 +172,6 @@ if (only.has('alex')) {
   alexRun = await alex();
   if (alexRun) row('alex, 1 MiB sample', alexRun.bytes, alexRun.seconds, undefined, undefined, `(${alexRun.messages} messages)`);
   else console.log('alex could not be installed: skipped');
-}
-
-if (args.includes('--projection')) {
-  const { projection } = await import('./projection.mjs');
-  const p = await projection(ROOT, csv);
-  console.log(`\nper-core CPU throughput of the workers' job on ${p.mib.toFixed(0)} MiB of the CSV (in-process):`);
-  for (const r of p.rows) console.log(`  ${r.name.padEnd(32)} ${r.rate.toFixed(1).padStart(6)} MiB/s per core; records with a trigger: ${(100 * r.candidateShare).toFixed(0)}%`);
 }
 
 const csvRow = rows.find((r) => r.name === 'audit CSV export');
