@@ -273,7 +273,7 @@ describe('pre-scan equivalence on records assembled from labelled sentences', ()
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
-  });
+  }, 600_000);
 });
 
 describe('TriggerScanner.mayTrigger (one pass over a chunk of records)', () => {
