@@ -61,28 +61,15 @@ function sizeOf(path) {
   return total;
 }
 
-/**
- * The words and patterns the pre-scan looks for in every record, from the rules' own declarations (default
- * options) as the audit compiles them: terms.yml anchor words, `words`, the first list of each combination,
- * `widerContext` words and `pattern`s. Context and evidence are only read around what these find.
- */
+/** The words and patterns the audit's pre-scan looks for in every record (default configuration). */
 async function triggerTerms() {
-  const { rules } = await import(pathToFileURL(join(ROOT, 'dist', 'rules', 'index.js')).href);
-  const { defaultOptions } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'engine', 'lint.js')).href);
-  const words = new Set();
-  const patterns = [];
-  for (const rule of rules) {
-    const declared = typeof rule.meta.triggers === 'function' ? rule.meta.triggers(defaultOptions(rule)) : rule.meta.triggers;
-    if (declared === 'always') continue;
-    const spec = declared ?? {};
-    const add = (list) => list.forEach((w) => words.add(w.toLowerCase()));
-    if (!spec.noTermAnchors) add(rule.terms?.triggerWords() ?? []);
-    add(spec.words ?? []);
-    add(spec.widerContext?.words ?? []);
-    for (const lists of spec.together ?? []) add(lists[0]);
-    if (spec.pattern) patterns.push(spec.pattern);
-  }
-  return { words: [...words], patterns };
+  const load = (path) => import(pathToFileURL(join(ROOT, 'dist', ...path.split('/'))).href);
+  const { rules } = await load('rules/index.js');
+  const { configForFile } = await load('src/config/config.js');
+  const { TriggerScanner } = await load('src/audit/prescan.js');
+  const config = configForFile({}, rules, undefined);
+  const enabled = rules.filter((r) => (config.rules[r.meta.id]?.severity ?? r.meta.severity) !== 'off');
+  return new TriggerScanner(enabled, { config }).lookedFor();
 }
 
 function ripgrep(csv, terms) {

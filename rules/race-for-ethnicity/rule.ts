@@ -21,13 +21,16 @@ const TIME_POSSESSOR = /^(?:today|tomorrow|yesterday|monday|tuesday|wednesday|th
 /** Where 'racial group' or 'racial origin' is the wording of a statute being cited. */
 const STATUTE = /\b(?:Children Act|Equality Act|Race Relations Act|s\.?\s?22|section 22|s\.?\s?9\b|section 9\b|protected characteristic)/i;
 /** 'race' modifying another noun names a topic, not a person's category: 'our race equality plan', 'race hate crime'. */
+/** Words before 'race' that make it the mixed-race rule's phrase ('mixed race', 'bi-racial'), never this rule's. */
+const MIXING_PREFIXES = 'mixed|bi|multi|inter|cross|trans';
+const MIXING_PREFIX = new RegExp(`^(?:${MIXING_PREFIXES}|multi-)$`);
 const MODIFIED_NOUNS = String.raw`(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|cars?|tracks?|course|day|horses?|meeting|night|results?|winners?|bikes?|boats?|walkers?|runners?|pack|number|officials?)\b`;
 const RACE_AS_MODIFIER = new RegExp(String.raw`^[-\s]+${MODIFIED_NOUNS}`, 'i');
 /**
  * For the batch pre-scan: 'race equality', 'race-hate' are never reported (classifyingUse returns nothing for
  * them), except as a field label ('Ethnicity/race - …'), which the look-behind and the separators leave out.
  */
-const NEVER_CLASSIFYING = String.raw`(?<!\/\s*)races?(?:[ \t\r\n]+|-(?=\w))${MODIFIED_NOUNS}|(?<=\b(?:mixed|bi|multi|inter|cross|trans)[-\s]+)race\b`;
+const NEVER_CLASSIFYING = String.raw`(?<!\/\s*)races?(?:[ \t\r\n]+|-(?=\w))${MODIFIED_NOUNS}|(?<=\b(?:${MIXING_PREFIXES})[-\s]+)race\b`;
 /** Verbs and phrases of recording personal details: 'record', 'ask about', 'data on'. */
 const RECORDING_VERB = String.raw`\b(?:record(?:s|ed|ing)?|ask(?:s|ed|ing)? (?:about|for)|(?:data|information|figures|statistics) (?:on|about)|(?:broken down|analysed|analyzed|split|grouped) by|monitor(?:s|ed|ing)?|note[sd]?|stat(?:e|es|ed|ing)|document(?:s|ed|ing)?|collect(?:s|ed|ing)?|captur(?:e|es|ed|ing)|list(?:s|ed|ing)?|enter(?:s|ed)?|tick(?:ed)?)\s+`;
 const RECORDING_BEFORE = new RegExp(String.raw`${RECORDING_VERB}(?:the\s+|their\s+|his\s+|her\s+)?$`, 'i');
@@ -89,7 +92,7 @@ export default defineRule({
 
 /** 'mixed race', 'mixed-race', 'mixed racial heritage': reported by the mixed-race rule. */
 function isMixedRace(hit: TermHit): boolean {
-  return /^(?:mixed|bi|multi|inter|cross|trans|multi-)$/.test(previousWord(hit) ?? '');
+  return MIXING_PREFIX.test(previousWord(hit) ?? '');
 }
 
 /** The word before the hit: the previous part of a hyphenated word, or the previous token. */

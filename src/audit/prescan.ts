@@ -7,10 +7,11 @@ import { normalise } from '../parse/segment.js';
 import { trieSource } from '../terms/trie.js';
 
 /**
- * The batch pre-scan: ONE fast scanner compiled from what every enabled rule declares can make it report
- * (RuleMeta.triggers plus the first words of its terms.yml phrases), run over raw text before any NLP. A
- * record where no trigger occurs is never parsed; otherwise only the sentences holding a trigger are
- * segmented (parseDocument's `candidates` option) and only the rules whose triggers occur are run.
+ * The batch pre-scan: ONE fast scanner compiled from what every enabled rule declares its findings need
+ * (RuleMeta.triggers, a TriggerSpec, plus the anchor word of each terms.yml phrase), run over raw text before
+ * any NLP. A record with no candidate is never parsed; otherwise only the candidate sentences and the context
+ * and evidence their rules declare are segmented (parseDocument's `candidates` option), and only the rules
+ * that were triggered run.
  *
  * The scanner may report more than a rule would match (a trigger word inside a longer phrase, a word next to
  * an accented letter); it must never report less. Word boundaries are therefore ASCII letters and digits
@@ -120,8 +121,7 @@ export class TriggerScanner {
       if (!list.some((r) => JSON.stringify(r) === JSON.stringify(role))) list.push(role);
       this.roles.set(key, list);
     };
-    const anchors = spec.noTermAnchors ? [] : (rule.terms?.triggerWords() ?? []);
-    for (const word of [...anchors, ...(spec.words ?? [])]) addWord(word, { rule: index, role: 'trigger' });
+    for (const word of [...(rule.terms?.triggerWords() ?? []), ...(spec.words ?? [])]) addWord(word, { rule: index, role: 'trigger' });
     for (const word of spec.widerContext?.words ?? []) addWord(word, { rule: index, role: 'trigger', wider: true });
     // The first list of a combination is looked for everywhere; the others only in the sentence around it.
     (spec.together ?? []).forEach(([gate, ...rest], combination) => {
@@ -144,6 +144,11 @@ export class TriggerScanner {
     return compiled;
   }
 
+  /** What every record is searched for (the bench gives the same to ripgrep): words, and case-sensitive patterns. */
+  lookedFor(): { words: string[]; patterns: string[] } {
+    return { words: [...this.roles.keys()], patterns: this.compiled.flatMap((c) => c.patterns.map((p) => p.source)) };
+  }
+
   /** True when no enabled rule can report anything (every rule off, or none declares a trigger). */
   get isEmpty(): boolean {
     return this.compiled.every((c) => !c.always && !c.kinds && c.patterns.length === 0) && this.roles.size === 0;
@@ -151,8 +156,8 @@ export class TriggerScanner {
 
   /**
    * Which of `texts` may hold a trigger, in one pass over all of them: a regular expression runs many times
-   * faster over one long string than over many short ones. A superset of what `scan` finds (it ignores
-   * `unless` and the other lists of combinations); texts it does not mark have no candidate at all.
+   * faster over one long string than over many short ones. A superset of what `scan` finds (it does not test
+   * the other lists of combinations); texts it does not mark have no candidate at all.
    */
   mayTrigger(texts: readonly string[]): boolean[] {
     const flags = new Array<boolean>(texts.length).fill(this.compiled.some((c) => c.always));
@@ -163,8 +168,7 @@ export class TriggerScanner {
       starts.push(at);
       at += text.length + RECORD_SEPARATOR.length;
     }
-    const joined = texts.join(RECORD_SEPARATOR);
-    const scanned = joined.includes('_') ? joined.replace(/_/g, ' ') : joined;
+    const scanned = withoutUnderscores(texts.join(RECORD_SEPARATOR));
     if (this.words) this.markWords(scanned, starts, flags);
     for (const c of this.compiled) for (const pattern of c.patterns) markMatches(pattern, scanned, starts, flags);
     const kindGated = this.compiled.filter((c) => c.kinds);
@@ -199,8 +203,7 @@ export class TriggerScanner {
 
   scan(text: string): ScanResult {
     const found: Found = new Array(this.compiled.length);
-    // `\b` counts '_' as a letter while parse-english does not ("_mixed race_"): scan a same-length copy without.
-    const scanned = text.includes('_') ? text.replace(/_/g, ' ') : text;
+    const scanned = withoutUnderscores(text);
     if (this.words) this.scanWords(scanned, found);
     this.compiled.forEach((c, i) => {
       for (const pattern of c.patterns) for (const span of matchSpans(pattern, scanned)) findsOf(found, i).triggers.push(span);
@@ -389,9 +392,9 @@ function sortUnique(spans: Span[]): Span[] {
   return spans.filter((s, i) => i === 0 || s.start !== spans[i - 1].start || s.end !== spans[i - 1].end);
 }
 
-/** Rules that must see every sentence of a document they run on. */
-export function readsWholeDocument(rule: Rule): boolean {
-  return rule.meta.triggers === 'always' || rule.meta.scope === 'document';
+/** `\b` counts '_' as a letter while parse-english does not ("_mixed race_"): scan a same-length copy without. */
+function withoutUnderscores(text: string): string {
+  return text.includes('_') ? text.replace(/_/g, ' ') : text;
 }
 
 export { trieSource } from '../terms/trie.js';

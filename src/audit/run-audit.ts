@@ -6,7 +6,7 @@ import type { UserConfig } from '../config/config.js';
 import type { RuleSetting } from '../engine/lint.js';
 import { checkpointPath, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { StreamedOutputs } from './outputs.js';
-import { limitYoungGeneration, WorkerPool } from './pool.js';
+import { WorkerPool } from './pool.js';
 import { UnitProcessor, describeError, packUnit, type AuditSettings, type AuditUnit, type PackedUnit, type UnitOutput } from './process-unit.js';
 import { ProgressBar } from './progress.js';
 import { renderReport } from './report-html.js';
@@ -109,7 +109,6 @@ export async function runAudit(sources: Source[], options: AuditOptions, io: Aud
   };
 
   // --jobs N lints on N threads: N - 1 workers and this one, which otherwise mostly waits.
-  limitYoungGeneration();
   const inline = new UnitProcessor(settings);
   const jobs = Math.max(1, options.jobs);
   const pool = new WorkerPool<AuditUnit, PackedUnit>(new URL('./worker.js', import.meta.url), jobs - 1, settings, async (unit) => packUnit(await inline.run(unit), write));

@@ -67,8 +67,6 @@ export interface TriggerSpec {
   evidence?: { words?: string[]; pattern?: string };
   /** The rule checks whole documents of the kinds listed in this option (front matter, config `kind` or title). */
   kindsOption?: string;
-  /** terms.yml phrases do not add their anchor words (the rule's own declaration covers them). */
-  noTermAnchors?: boolean;
 }
 
 export interface RuleMeta {

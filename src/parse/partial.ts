@@ -62,8 +62,7 @@ export function certainSentenceBreaks(prose: string, range: Span): Cut[] {
   const cuts: Cut[] = [];
   TERMINAL_THEN_CAPITAL.lastIndex = 0;
   for (let m = TERMINAL_THEN_CAPITAL.exec(text); m; m = TERMINAL_THEN_CAPITAL.exec(text)) {
-    const word = lettersBefore(text, m.index, 0);
-    if (word.length < 2 || (m[0][0] === '.' && isAbbreviation(word))) continue;
+    if (!endsSentence(text, m.index, 0)) continue;
     cuts.push({ before: range.start + m.index + 1, after: range.start + m.index + m[0].length });
   }
   return cuts;
@@ -75,10 +74,14 @@ const TERMINAL_THEN_CAPITAL_AT = new RegExp(TERMINAL_THEN_CAPITAL.source, 'uy');
 export function certainBreakAt(prose: string, at: number): Cut | undefined {
   TERMINAL_THEN_CAPITAL_AT.lastIndex = at;
   const m = TERMINAL_THEN_CAPITAL_AT.exec(prose);
-  if (!m) return undefined;
-  const word = lettersBefore(prose, at, 0);
-  if (word.length < 2 || (m[0][0] === '.' && isAbbreviation(word))) return undefined;
+  if (!m || !endsSentence(prose, at, 0)) return undefined;
   return { before: at + 1, after: at + m[0].length };
+}
+
+/** Does the mark at `at` (followed by white space and a capital) end a sentence whatever surrounds it? */
+function endsSentence(text: string, at: number, floor: number): boolean {
+  const word = lettersBefore(text, at, floor);
+  return word.length >= 2 && !(text[at] === '.' && isAbbreviation(word));
 }
 
 /** Certain breaks outside quotations. Both lists are in order, so one pass over each (linear time). */

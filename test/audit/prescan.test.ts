@@ -406,6 +406,9 @@ describe('TriggerScanner', () => {
     expect(referral.wholeDocument).toBe(true);
     expect(new TriggerScanner([alwaysRule]).scan('anything').rules).toEqual([alwaysRule]);
     expect(new TriggerScanner([]).isEmpty).toBe(true);
+    // What the bench hands to ripgrep: the words and patterns every record is searched for.
+    expect(scanner.lookedFor().patterns).toEqual(['\\b[A-Z]{2,5}\\b']);
+    expect(scanner.lookedFor().words).toEqual(expect.arrayContaining(['reach', 'referral']));
   });
 
   it('compiles a word list into a trie-shaped expression that matches exactly the words', () => {
