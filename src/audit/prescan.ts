@@ -4,7 +4,7 @@ import type { Rule, TriggerSpec } from '../engine/rule.js';
 import { kindFromTitle } from '../parse/index.js';
 import { certainBreakAt, certainSentenceBreaks, type Cut } from '../parse/partial.js';
 import { normalise } from '../parse/segment.js';
-import { trieSource } from '../terms/trie.js';
+import { hiddenWords, trieSource } from '../terms/trie.js';
 
 /**
  * The batch pre-scan: ONE fast scanner compiled from what every enabled rule declares its findings need
@@ -20,10 +20,36 @@ import { trieSource } from '../terms/trie.js';
  * race_" holds the word "mixed"), so underscores are blanked in a same-length copy first.
  */
 
-/** What one word found by the scanner means for one rule. */
+/**
+ * What one word found by the scanner means for one rule. `combination` indexes the scanner's list of every
+ * rule's combinations; a partner is a word of that combination's list `list` of those after the gate.
+ */
 type WordRole =
   | { rule: number; role: 'trigger'; wider?: true }
-  | { rule: number; role: 'gate'; combination: number };
+  | { rule: number; role: 'gate'; combination: number }
+  | { rule: number; role: 'partner'; combination: number; list: number };
+
+/** One `together` declaration of one rule, compiled. */
+interface Combination {
+  rule: number;
+  /** The lists after the first (the gate the main scan looks for), as word expressions. */
+  rest: RegExp[];
+  /**
+   * For each list of `rest`: its expression when some of its words are left out of the main scan (another
+   * word's match could cover them, see hiddenWords), so the list is looked for in a sentence's text;
+   * undefined when the main scan reports all its words.
+   */
+  tested: (RegExp | undefined)[];
+}
+
+/** A gate or partner word where the scanner found it. */
+interface CombinationHit {
+  start: number;
+  end: number;
+  combination: number;
+  /** -1 for a gate. */
+  list: number;
+}
 
 /** A rule's declaration, compiled. */
 interface CompiledRule {
@@ -34,8 +60,6 @@ interface CompiledRule {
   patterns: RegExp[];
   /** Record-wide evidence: words and pattern in one expression, run only on records the rule runs on. */
   evidence?: RegExp;
-  /** For each combination, the lists after the first (the gate the main scan looks for), as word expressions. */
-  rest: RegExp[][];
   /** Sticky and case-insensitive: tested where a trigger word starts. */
   unless?: RegExp;
   before: number;
@@ -65,11 +89,16 @@ export interface ScannerOptions {
 }
 
 /** What the scanner found for each rule (by position); most records leave most rules with nothing. */
-type Found = ({ triggers: Span[]; wider: Span[]; gates: { span: Span; combination: number }[] } | undefined)[];
+type Found = ({ triggers: Span[]; wider: Span[] } | undefined)[];
 
 function findsOf(found: Found, rule: number): NonNullable<Found[number]> {
-  return (found[rule] ??= { triggers: [], wider: [], gates: [] });
+  return (found[rule] ??= { triggers: [], wider: [] });
 }
+
+const NO_ROLES: readonly WordRole[] = Object.freeze([]);
+
+/** Distinct spellings remembered by TriggerScanner.rolesOf (a bound, should a text vary the case of words). */
+const SPELLINGS_REMEMBERED = 8192;
 
 /** Where a global pattern matches (an empty match counts as one character, so it can be parsed). */
 function matchSpans(pattern: RegExp, text: string): Span[] {
@@ -88,24 +117,59 @@ export class TriggerScanner {
   private readonly compiled: CompiledRule[] = [];
   /** Normalised word → what it means, for each rule that declares it. */
   private readonly roles = new Map<string, WordRole[]>();
+  /** Words as written in texts ('Explained') → their roles: most occurrences skip normalising. */
+  private readonly spellings = new Map<string, readonly WordRole[]>();
+  private readonly combinations: Combination[] = [];
   private readonly words: RegExp | undefined;
   private readonly kind: string | undefined;
+  /**
+   * The words of combinations' other lists, looked for in the same scan as triggers and gates when one scan
+   * reports every occurrence of every word (hiddenWords is empty): then a sentence's combinations are decided
+   * from the positions found, in `mayTrigger` as in `scan`. Otherwise each gate's sentence is searched for
+   * the other lists, and `mayTrigger` marks every text with a gate.
+   */
+  readonly exactCombinations: boolean;
+  /** The words of other lists left out of the main scan (see Combination.tested); undefined when none is. */
+  private readonly testedWords: RegExp | undefined;
 
   /** `rules` are the enabled rules, in the order they should run. */
   constructor(rules: readonly Rule[], options: ScannerOptions = {}) {
     this.kind = options.kind;
-    rules.forEach((rule, index) => this.compiled.push(this.compileRule(rule, index, options.config)));
+    const partners: [string, WordRole][] = [];
+    rules.forEach((rule, index) => this.compiled.push(this.compileRule(rule, index, options.config, partners)));
+    // A word of another list that another word might cover is left out of the scan and tested for where it
+    // may be; if a trigger or gate word could still be covered, combinations are decided the slow way.
+    const hidden = new Set(hiddenWords([...new Set([...this.roles.keys(), ...partners.map(([word]) => word)])]));
+    const left = new Set(partners.map(([word]) => word).filter((word) => hidden.has(word) && !this.roles.has(word)));
+    const combinationWord = (word: string) => partners.some(([w]) => w === word) || (this.roles.get(word) ?? []).some((r) => r.role === 'gate');
+    // Trigger words covering each other ("b.m.e" in "b.m.e.") still find their sentence.
+    this.exactCombinations = !hiddenWords([...new Set([...this.roles.keys(), ...partners.map(([word]) => word).filter((w) => !left.has(w))])]).some(combinationWord);
+    this.testedWords = left.size ? new RegExp(`\\b${trieSource([...left])}\\b`, 'i') : undefined;
+    if (this.exactCombinations) {
+      for (const [word, role] of partners) if (!left.has(word)) this.addWord(word, role);
+      for (const [word, role] of partners) {
+        if (role.role !== 'partner' || !left.has(word)) continue;
+        const combination = this.combinations[role.combination];
+        combination.tested[role.list] = combination.rest[role.list];
+      }
+    }
     this.words = this.roles.size ? new RegExp(`\\b${trieSource([...this.roles.keys()])}\\b`, 'gi') : undefined;
   }
 
-  private compileRule(rule: Rule, index: number, config: EngineConfig | undefined): CompiledRule {
+  private addWord(word: string, role: WordRole): void {
+    const key = normalise(word);
+    const list = this.roles.get(key) ?? [];
+    if (!list.some((r) => JSON.stringify(r) === JSON.stringify(role))) list.push(role);
+    this.roles.set(key, list);
+  }
+
+  private compileRule(rule: Rule, index: number, config: EngineConfig | undefined, partners: [string, WordRole][]): CompiledRule {
     const options = { ...defaultOptions(rule), ...(config?.rules[rule.meta.id]?.options ?? {}) };
     const declared = typeof rule.meta.triggers === 'function' ? rule.meta.triggers(options) : rule.meta.triggers;
     const compiled: CompiledRule = {
       rule,
       always: declared === 'always',
       patterns: [],
-      rest: [],
       before: 0,
       after: 0,
       line: false,
@@ -115,19 +179,16 @@ export class TriggerScanner {
     };
     if (declared === 'always') return compiled;
     const spec: TriggerSpec = declared ?? {};
-    const addWord = (word: string, role: WordRole) => {
-      const key = normalise(word);
-      const list = this.roles.get(key) ?? [];
-      if (!list.some((r) => JSON.stringify(r) === JSON.stringify(role))) list.push(role);
-      this.roles.set(key, list);
-    };
+    const addWord = (word: string, role: WordRole) => this.addWord(word, role);
     for (const word of [...(rule.terms?.triggerWords() ?? []), ...(spec.words ?? [])]) addWord(word, { rule: index, role: 'trigger' });
     for (const word of spec.widerContext?.words ?? []) addWord(word, { rule: index, role: 'trigger', wider: true });
     // The first list of a combination is looked for everywhere; the others only in the sentence around it.
-    (spec.together ?? []).forEach(([gate, ...rest], combination) => {
+    for (const [gate, ...rest] of spec.together ?? []) {
+      const combination = this.combinations.length;
       for (const word of gate) addWord(word, { rule: index, role: 'gate', combination });
-      compiled.rest.push(rest.map((words) => new RegExp(`\\b${trieSource(words.map(normalise))}\\b`, 'i')));
-    });
+      rest.forEach((words, list) => words.forEach((word) => partners.push([normalise(word), { rule: index, role: 'partner', combination, list }])));
+      this.combinations.push({ rule: index, rest: rest.map((words) => new RegExp(`\\b${trieSource(words.map(normalise))}\\b`, 'i')), tested: [] });
+    }
     if (spec.pattern) compiled.patterns.push(new RegExp(spec.pattern, 'gu'));
     const evidence = [
       ...(spec.evidence?.words?.length ? [`\\b${trieSource(spec.evidence.words.map(normalise))}\\b`] : []),
@@ -168,8 +229,9 @@ export class TriggerScanner {
       starts.push(at);
       at += text.length + RECORD_SEPARATOR.length;
     }
-    const scanned = withoutUnderscores(texts.join(RECORD_SEPARATOR));
-    if (this.words) this.markWords(scanned, starts, flags);
+    const joined = texts.join(RECORD_SEPARATOR);
+    const scanned = withoutUnderscores(joined);
+    if (this.words) this.markWords(joined, scanned, starts, flags);
     for (const c of this.compiled) for (const pattern of c.patterns) markMatches(pattern, scanned, starts, flags);
     const kindGated = this.compiled.filter((c) => c.kinds);
     if (kindGated.length) texts.forEach((text, i) => (flags[i] ||= kindGated.some((c) => mayBeOfKind(text, this.kind, c.kinds!))));
@@ -177,23 +239,85 @@ export class TriggerScanner {
   }
 
   /**
-   * Marks the texts where a word may make a candidate: not where the rule's `unless` rules it out. A word of a
-   * combination's first list marks its text (`scan` then looks for the other lists in its sentence): testing
-   * the other lists here, in every text with a common first word, costs more than it saves.
+   * Marks the texts where a word makes a candidate: a trigger word, not where the rule's `unless` rules it
+   * out; or a gate word whose sentence holds a word of each of its combination's other lists (when the
+   * scanner is exact; otherwise any gate word marks its text and `scan` decides).
    */
-  private markWords(scanned: string, starts: number[], flags: boolean[]): void {
+  private markWords(joined: string, scanned: string, starts: number[], flags: boolean[]): void {
     const words = this.words!;
+    const gates: CombinationHit[] = [];
+    const partners: CombinationHit[] = [];
     let text = 0;
+    const settle = () => {
+      if (gates.length && !flags[text]) {
+        const end = text + 1 < starts.length ? starts[text + 1] - RECORD_SEPARATOR.length : joined.length;
+        flags[text] = this.combinedGates(joined, scanned, gates, partners, starts[text], end).length > 0;
+      }
+      gates.length = 0;
+      partners.length = 0;
+    };
     words.lastIndex = 0;
     for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
-      while (text + 1 < starts.length && starts[text + 1] <= m.index) text++;
-      const at = m.index;
-      if (!(this.roles.get(normalise(m[0])) ?? []).some((role) => role.role === 'gate' || !this.unlessAt(role.rule, scanned, at))) continue;
-      flags[text] = true;
+      if (text + 1 < starts.length && starts[text + 1] <= m.index) {
+        settle();
+        while (text + 1 < starts.length && starts[text + 1] <= m.index) text++;
+      }
+      for (const role of this.rolesOf(m[0])) {
+        if (role.role === 'trigger') flags[text] ||= !this.unlessAt(role.rule, scanned, m.index);
+        else if (!this.exactCombinations) flags[text] = true;
+        else if (role.role === 'gate') gates.push({ start: m.index, end: m.index + m[0].length, combination: role.combination, list: -1 });
+        else partners.push({ start: m.index, end: m.index + m[0].length, combination: role.combination, list: role.list });
+      }
+      if (!flags[text]) continue;
       // The rest of a marked text need not be looked at.
+      gates.length = 0;
+      partners.length = 0;
       if (text + 1 >= starts.length) return;
       words.lastIndex = starts[text + 1];
     }
+    settle();
+  }
+
+  /** The roles of a word as the scan found it written. */
+  private rolesOf(written: string): readonly WordRole[] {
+    let roles = this.spellings.get(written);
+    if (roles === undefined) {
+      roles = this.roles.get(normalise(written)) ?? NO_ROLES;
+      if (this.spellings.size < SPELLINGS_REMEMBERED) this.spellings.set(written, roles);
+    }
+    return roles;
+  }
+
+  /**
+   * The gates (in order) whose sentence, the stretch of `text` between certain breaks around them within
+   * [floor, ceiling), holds a word of every other list of their combination. Exact scanners only: `partners`
+   * are every occurrence of the lists' words, except those of `testedWords`, looked for in the sentence's
+   * text (`scanned`, the same text without underscores) when the text holds one of them.
+   */
+  private combinedGates(text: string, scanned: string, gates: CombinationHit[], partners: CombinationHit[], floor: number, ceiling: number): CombinationHit[] {
+    const out: CombinationHit[] = [];
+    const partnersOf: CombinationHit[][] = [];
+    for (const p of partners) (partnersOf[p.combination] ??= []).push(p);
+    // Whether a combination's every list occurs in the text at all: most texts lack one, so no sentence to find.
+    const possible: (boolean | undefined)[] = [];
+    let mayHoldTested: boolean | undefined;
+    const testable = (tested: RegExp | undefined) => tested !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling)));
+    let stretch: [number, number] | undefined;
+    let previous: CombinationHit | undefined;
+    for (const gate of gates) {
+      const { rest, tested } = this.combinations[gate.combination];
+      const mine = partnersOf[gate.combination] ?? [];
+      possible[gate.combination] ??= everyList(rest.length, (list) => mine.some((p) => p.list === list) || testable(tested[list]));
+      if (!possible[gate.combination]) continue;
+      // A gate after the previous one, inside its stretch, has the same stretch (no certain break between).
+      if (!stretch || !previous || gate.start < previous.start || gate.end > stretch[1]) stretch = stretchAround(text, gate, floor, ceiling);
+      previous = gate;
+      const [start, end] = stretch;
+      const inSentence = (list: number) =>
+        mine.some((p) => p.list === list && p.start >= start && p.end <= end) || (testable(tested[list]) && tested[list]!.test(scanned.slice(start, end)));
+      if (everyList(rest.length, inSentence)) out.push(gate);
+    }
+    return out;
   }
 
   /** The spans to parse in `text` (already known to come from `rules`), for parseDocument's `candidates`. */
@@ -204,15 +328,20 @@ export class TriggerScanner {
   scan(text: string): ScanResult {
     const found: Found = new Array(this.compiled.length);
     const scanned = withoutUnderscores(text);
-    if (this.words) this.scanWords(scanned, found);
+    const gates: CombinationHit[] = [];
+    const partners: CombinationHit[] = [];
+    if (this.words) this.scanWords(scanned, found, gates, partners);
     this.compiled.forEach((c, i) => {
       for (const pattern of c.patterns) for (const span of matchSpans(pattern, scanned)) findsOf(found, i).triggers.push(span);
     });
     const breaks = new SentenceBreaks(text);
+    if (gates.length) {
+      const held = this.exactCombinations ? this.combinedGates(text, scanned, gates, partners, 0, text.length) : combinationCandidates(scanned, gates, this.combinations, breaks);
+      for (const gate of held) findsOf(found, this.combinations[gate.combination].rule).triggers.push({ start: gate.start, end: gate.end });
+    }
     const triggered: number[] = [];
     this.compiled.forEach((c, i) => {
       const finds = found[i];
-      if (finds?.gates.length) for (const span of combinationCandidates(scanned, finds.gates, c.rest, breaks)) finds.triggers.push(span);
       const runs = c.always || (finds !== undefined && finds.triggers.length + finds.wider.length > 0) || (c.kinds !== undefined && mayBeOfKind(text, this.kind, c.kinds));
       if (runs) triggered.push(i);
     });
@@ -235,14 +364,17 @@ export class TriggerScanner {
     return { rules, hits: sortUnique(hits), wholeDocument };
   }
 
-  private scanWords(scanned: string, found: Found): void {
+  private scanWords(scanned: string, found: Found, gates: CombinationHit[], partners: CombinationHit[]): void {
     const words = this.words!;
     words.lastIndex = 0;
     for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      for (const role of this.roles.get(normalise(m[0])) ?? []) {
-        if (role.role === 'gate') findsOf(found, role.rule).gates.push({ span, combination: role.combination });
-        else if (!this.unlessAt(role.rule, scanned, m.index)) findsOf(found, role.rule)[role.wider ? 'wider' : 'triggers'].push(span);
+      const start = m.index;
+      const end = start + m[0].length;
+      // Literal objects, not spreads of one span: spreading costs several times more here, the hottest loop.
+      for (const role of this.rolesOf(m[0])) {
+        if (role.role === 'partner') partners.push({ start, end, combination: role.combination, list: role.list });
+        else if (role.role === 'gate') gates.push({ start, end, combination: role.combination, list: -1 });
+        else if (!this.unlessAt(role.rule, scanned, start)) findsOf(found, role.rule)[role.wider ? 'wider' : 'triggers'].push({ start, end });
       }
     }
   }
@@ -330,34 +462,8 @@ class SentenceBreaks {
     return lo;
   }
 
-  /**
-   * [start, end) of the stretch holding `span` (which may run into the next stretch): from the nearest
-   * certain break before it to the nearest after it, looked for outwards from the span (most spans need only
-   * their own sentence, not every break of a long text).
-   */
   stretchAround(span: Span): [number, number] {
-    const text = this.text;
-    let start = 0;
-    for (let i = span.start - 1; i > 0; i--) {
-      const c = text.charCodeAt(i);
-      if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
-      const cut = certainBreakAt(text, i);
-      if (cut && cut.after <= span.start) {
-        start = cut.after;
-        break;
-      }
-    }
-    let end = text.length;
-    for (let i = span.end; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 46 && c !== 33 && c !== 63) continue;
-      const cut = certainBreakAt(text, i);
-      if (cut) {
-        end = cut.before;
-        break;
-      }
-    }
-    return [start, end];
+    return stretchAround(this.text, span, 0, this.text.length);
   }
 
   /** `span` widened by at least `before` whole sentences before it and `after` after it. */
@@ -369,20 +475,55 @@ class SentenceBreaks {
   }
 }
 
+/**
+ * [start, end) of the stretch of `text` holding `span` (which may run into the next stretch), within [floor,
+ * ceiling) (one text of several joined): from the nearest certain break before it to the nearest after it,
+ * looked for outwards from the span (most spans need only their own sentence, not every break of a long text).
+ */
+function stretchAround(text: string, span: Span, floor: number, ceiling: number): [number, number] {
+  let start = floor;
+  for (let i = span.start - 1; i > floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+    const cut = certainBreakAt(text, i);
+    if (cut && cut.after <= span.start) {
+      start = cut.after;
+      break;
+    }
+  }
+  let end = ceiling;
+  for (let i = span.end; i < ceiling; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    const cut = certainBreakAt(text, i);
+    if (cut) {
+      end = cut.before;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** Does every list of a combination's `lists` other lists pass `holds`? */
+function everyList(lists: number, holds: (list: number) => boolean): boolean {
+  for (let list = 0; list < lists; list++) if (!holds(list)) return false;
+  return true;
+}
+
 /** Gate words whose sentence (the stretch between certain breaks around them) holds a word of every other list. */
-function combinationCandidates(text: string, gates: { span: Span; combination: number }[], rest: RegExp[][], breaks: SentenceBreaks): Span[] {
-  const out: Span[] = [];
+function combinationCandidates(text: string, gates: CombinationHit[], combinations: Combination[], breaks: SentenceBreaks): CombinationHit[] {
+  const out: CombinationHit[] = [];
   // Several gate words often share a sentence: test each sentence once per combination.
   const decided = new Map<string, boolean>();
-  for (const { span, combination } of gates) {
-    const [start, end] = breaks.stretchAround(span);
-    const key = `${combination}:${start}:${end}`;
+  for (const gate of gates) {
+    const [start, end] = breaks.stretchAround(gate);
+    const key = `${gate.combination}:${start}:${end}`;
     let holds = decided.get(key);
     if (holds === undefined) {
       const stretch = text.slice(start, end);
-      decided.set(key, (holds = rest[combination].every((list) => list.test(stretch))));
+      decided.set(key, (holds = combinations[gate.combination].rest.every((list) => list.test(stretch))));
     }
-    if (holds) out.push(span);
+    if (holds) out.push(gate);
   }
   return out;
 }

@@ -34,3 +34,43 @@ export function wordChar(ch: string): string {
 export function escapeChar(ch: string): string {
   return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
+
+/** A character `\b` counts as part of a word (underscores are blanked before scanning: see prescan.ts). */
+const isWordChar = (ch: string) => /[A-Za-z0-9_]/.test(ch);
+
+const boundaryAt = (word: string, k: number) => isWordChar(word[k - 1]) !== isWordChar(word[k]);
+
+/** Positions inside `word` (0 < k < length) where `\b` holds: between a word character and another character. */
+function innerBoundaries(word: string): number[] {
+  const out: number[] = [];
+  for (let k = 1; k < word.length; k++) if (boundaryAt(word, k)) out.push(k);
+  return out;
+}
+
+/**
+ * The words (normalised, as given) that one left-to-right scan with `\b${trieSource(words)}\b` might not report
+ * at every place they occur, because another match covers them. That needs a word with a `\b` inside it
+ * ("b.m.e", "doesn't", "métis"): another word may start at that boundary and run on ("e.g" after "b.m.e"…),
+ * or end there ("doesn" inside "doesn't"). Words of letters and digits alone never cover one another: at any
+ * start the only `\b` to end at is the end of the run of letters. Empty for the built-in rules (a test says so);
+ * the pre-scan relies on every occurrence being reported only when it is.
+ */
+export function hiddenWords(words: readonly string[]): string[] {
+  const all = new Set(words);
+  const hidden = new Set<string>();
+  for (const outer of all) {
+    for (const k of innerBoundaries(outer)) {
+      const head = outer.slice(0, k);
+      if (all.has(head)) hidden.add(head).add(outer); // same start, either may be chosen
+      const tail = outer.slice(k);
+      for (const inner of all) {
+        if (inner === outer) continue;
+        // `outer` only matches where `\b` follows it, so a longer `inner` must have one there too.
+        const runsOn = inner.startsWith(tail) && (inner.length === tail.length || boundaryAt(inner, tail.length));
+        const endsInside = tail.startsWith(inner) && inner.length < tail.length && boundaryAt(tail, inner.length);
+        if (runsOn || endsInside) hidden.add(inner).add(outer);
+      }
+    }
+  }
+  return [...hidden];
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { PrescanLinter } from '../../src/audit/lint-record.js';
 import { TriggerScanner, trieSource } from '../../src/audit/prescan.js';
+import { hiddenWords } from '../../src/terms/trie.js';
 import { configForFile, type UserConfig } from '../../src/config/config.js';
 import type { Document, DocumentFormat, Span } from '../../src/document/types.js';
 import type { Finding } from '../../src/engine/lint.js';
@@ -285,13 +286,11 @@ describe('TriggerScanner.mayTrigger (one pass over a chunk of records)', () => {
     { minLength: 1, maxLength: 30 },
   );
 
-  it('marks every record the scanner would find a candidate in', () => {
+  it('marks exactly the records the scanner would find a candidate in', () => {
     fc.assert(
       fc.property(records, (texts) => {
         const flags = scanner.mayTrigger(texts);
-        texts.forEach((t, i) => {
-          if (scanner.scan(t).rules.length > 0) expect(flags[i], t).toBe(true);
-        });
+        texts.forEach((t, i) => expect(flags[i], t).toBe(scanner.scan(t).rules.length > 0));
       }),
       { numRuns: 300 },
     );
@@ -411,6 +410,22 @@ describe('TriggerScanner', () => {
     expect(scanner.lookedFor().words).toEqual(expect.arrayContaining(['reach', 'referral']));
   });
 
+  it('knows which words one scan might not report everywhere: those another match could cover', () => {
+    // Letters and digits only: never.
+    expect(hiddenWords(['race', 'racist', 'racial', 'mixed', 'raced'])).toEqual([]);
+    // "doesn" ends inside "doesn't"; "t-shirt" may start inside "won't"; "e.g" may start inside "b.m.e".
+    expect(hiddenWords(['doesn', "doesn't"]).sort()).toEqual(['doesn', "doesn't"]);
+    expect(hiddenWords(["won't", 't-shirt', 'tall']).sort()).toEqual(['t-shirt', "won't"]);
+    expect(hiddenWords(['b.m.e', 'e.g', 'me']).sort()).toEqual(['b.m.e', 'e.g']);
+    // "won't" is only matched where a boundary follows it, so "tall" cannot start inside it.
+    expect(hiddenWords(["won't", 'tall'])).toEqual([]);
+  });
+
+  it('decides the built-in combinations from positions found in one scan', () => {
+    const config = configForFile({ preset: 'strict' }, rules, undefined);
+    expect(new TriggerScanner(rules.filter((r) => config.rules[r.meta.id]?.severity !== 'off'), { config }).exactCombinations).toBe(true);
+  });
+
   it('compiles a word list into a trie-shaped expression that matches exactly the words', () => {
     const list = ['race', 'racial', 'racially', 'r', "don't", 'a.b'];
     const re = new RegExp(`^${trieSource(list)}$`, 'i');
@@ -436,6 +451,28 @@ describe('TriggerScanner declarations', () => {
     expect(ids('Ms A claimed the officer was racist.')).toEqual(['test-together']);
     expect(ids('Ms A claimed benefits. The officer was racist.')).toEqual([]);
     expect(ids('Ms A claimed benefits.')).toEqual([]);
+  });
+
+  it('marks a record for a combination only when one sentence holds it, in one pass as in scan', () => {
+    expect(scanner.exactCombinations).toBe(true);
+    const texts = ['Ms A claimed benefits. The officer was racist.', 'Ms A claimed the officer was racist.', 'Racist, Ms A claimed. No.', 'Ms A claimed benefits.'];
+    expect(scanner.mayTrigger(texts)).toEqual([false, true, true, false]);
+  });
+
+  it('looks in the sentence for a word another word could cover, and decides the slow way when a gate could be covered', () => {
+    const together = (words: string[], lists: string[][][]) =>
+      defineRule({ ...togetherRule, meta: { ...togetherRule.meta, id: `test-${words.join('-')}`, triggers: { words, together: lists } } });
+    // "t-shirt" could start inside "won't" ("won't-shirt"): "won't" is found by testing the sentence instead.
+    const covered = new TriggerScanner([together(['t-shirt'], [[['claimed'], ["won't", 'racist']]])]);
+    expect(covered.exactCombinations).toBe(true);
+    const texts = ['She claimed he won’t stop.', 'She claimed it. He won’t stop.', 'She wore a t-shirt.', 'Nothing.'];
+    expect(covered.mayTrigger(texts)).toEqual([true, false, true, false]);
+    expect(texts.map((t) => covered.scan(t).rules.length > 0)).toEqual([true, false, true, false]);
+    // A gate word that another could cover ("e.g" inside "b.m.e.g"): every record with a gate is marked, scan decides.
+    const slow = new TriggerScanner([together(['b.m.e'], [[['e.g'], ['claimed']]])]);
+    expect(slow.exactCombinations).toBe(false);
+    expect(slow.mayTrigger(['e.g. she claimed it.', 'e.g. nothing. She claimed it.'])).toEqual([true, true]);
+    expect(['e.g. she claimed it.', 'e.g. nothing. She claimed it.'].map((t) => slow.scan(t).rules.length)).toEqual([1, 0]);
   });
 
   it('widens a candidate by the context the rule reads, and adds its evidence sentences', () => {
