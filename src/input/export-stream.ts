@@ -19,7 +19,8 @@ export interface ExportStream {
   read(start?: number): AsyncGenerator<Uint8Array>;
 }
 
-const READ_BYTES = 1 << 20;
+/** Bytes per read: as small as the audit's units (src/audit/sources.ts), since each read is copied into one. */
+const READ_BYTES = 1 << 18;
 const HEAD_BYTES = 64 << 10;
 
 export async function openExport(path: string, givenEncoding?: string): Promise<ExportStream> {

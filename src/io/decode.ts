@@ -109,8 +109,12 @@ export function binaryReason(bytes: Uint8Array): string | undefined {
     if (magic.every((b, i) => bytes[i] === b)) return what;
   }
   if (detectEncoding(bytes).encoding !== 'utf-8') return undefined;
-  const sample = bytes.subarray(0, 8192);
+  const length = Math.min(bytes.length, 8192);
   let control = 0;
-  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
-  return sample.length > 0 && control / sample.length > 0.1 ? 'binary data (many control bytes)' : undefined;
+  // An indexed loop: iterating a typed array with for…of is several times slower, and this runs on every file.
+  for (let i = 0; i < length; i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return length > 0 && control / length > 0.1 ? 'binary data (many control bytes)' : undefined;
 }
