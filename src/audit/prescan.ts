@@ -251,7 +251,7 @@ export class TriggerScanner {
     const settle = () => {
       if (gates.length && !flags[text]) {
         const end = text + 1 < starts.length ? starts[text + 1] - RECORD_SEPARATOR.length : joined.length;
-        flags[text] = this.combinedGates(joined, scanned, gates, partners, starts[text], end).length > 0;
+        flags[text] = this.combinedGates(joined, scanned, gates, partners, starts[text], end, true).length > 0;
       }
       gates.length = 0;
       partners.length = 0;
@@ -294,7 +294,7 @@ export class TriggerScanner {
    * are every occurrence of the lists' words, except those of `testedWords`, looked for in the sentence's
    * text (`scanned`, the same text without underscores) when the text holds one of them.
    */
-  private combinedGates(text: string, scanned: string, gates: CombinationHit[], partners: CombinationHit[], floor: number, ceiling: number): CombinationHit[] {
+  private combinedGates(text: string, scanned: string, gates: CombinationHit[], partners: CombinationHit[], floor: number, ceiling: number, firstOnly = false): CombinationHit[] {
     const out: CombinationHit[] = [];
     const partnersOf: CombinationHit[][] = [];
     for (const p of partners) (partnersOf[p.combination] ??= []).push(p);
@@ -315,7 +315,9 @@ export class TriggerScanner {
       const [start, end] = stretch;
       const inSentence = (list: number) =>
         mine.some((p) => p.list === list && p.start >= start && p.end <= end) || (testable(tested[list]) && tested[list]!.test(scanned.slice(start, end)));
-      if (everyList(rest.length, inSentence)) out.push(gate);
+      if (!everyList(rest.length, inSentence)) continue;
+      out.push(gate);
+      if (firstOnly) break;
     }
     return out;
   }
@@ -410,18 +412,21 @@ function lineAround(text: string, span: Span): Span {
 const RECORD_SEPARATOR = '\n\u0000\n';
 
 /**
- * Marks the texts (joined, starting at `starts`) where `expression` matches. Once a text is marked its
- * remainder is skipped; a match running into the next text marks both and matching restarts at the next
- * text's start, so no match of a text on its own can be lost.
+ * Marks the texts (joined, starting at `starts`) where `expression` matches. Texts already marked are
+ * skipped, and so is the remainder of a text once marked; a match running into the next text marks both and
+ * matching restarts at the next unmarked text's start, so no match of a text on its own can be lost.
  */
 function markMatches(expression: RegExp, joined: string, starts: number[], flags: boolean[]): void {
   let text = 0;
-  expression.lastIndex = 0;
+  while (text < starts.length && flags[text]) text++;
+  if (text >= starts.length) return;
+  expression.lastIndex = starts[text];
   for (let m = expression.exec(joined); m; m = expression.exec(joined)) {
     while (text + 1 < starts.length && starts[text + 1] <= m.index) text++;
     flags[text] = true;
     let next = text + 1;
     while (next < starts.length && starts[next] < m.index + m[0].length) flags[next++] = true;
+    while (next < starts.length && flags[next]) next++;
     if (next >= starts.length) return;
     expression.lastIndex = starts[next];
     text = next;

@@ -292,7 +292,7 @@ describe('TriggerScanner.mayTrigger (one pass over a chunk of records)', () => {
         const flags = scanner.mayTrigger(texts);
         texts.forEach((t, i) => expect(flags[i], t).toBe(scanner.scan(t).rules.length > 0));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 
