@@ -205,9 +205,14 @@ export class TriggerScanner {
     return compiled;
   }
 
-  /** What every record is searched for (the bench gives the same to ripgrep): words, and case-sensitive patterns. */
+  /**
+   * What a record must hold to be a candidate (the bench gives the same to ripgrep): trigger and gate words,
+   * and case-sensitive patterns. The words of combinations' other lists are scanned for too, but only matter
+   * next to a gate.
+   */
   lookedFor(): { words: string[]; patterns: string[] } {
-    return { words: [...this.roles.keys()], patterns: this.compiled.flatMap((c) => c.patterns.map((p) => p.source)) };
+    const words = [...this.roles].filter(([, roles]) => roles.some((r) => r.role !== 'partner')).map(([word]) => word);
+    return { words, patterns: this.compiled.flatMap((c) => c.patterns.map((p) => p.source)) };
   }
 
   /** True when no enabled rule can report anything (every rule off, or none declares a trigger). */

@@ -457,6 +457,9 @@ describe('TriggerScanner declarations', () => {
     expect(scanner.exactCombinations).toBe(true);
     const texts = ['Ms A claimed benefits. The officer was racist.', 'Ms A claimed the officer was racist.', 'Racist, Ms A claimed. No.', 'Ms A claimed benefits.'];
     expect(scanner.mayTrigger(texts)).toEqual([false, true, true, false]);
+    // A record must hold a gate word to be a candidate: the other lists' words are not what it is searched for.
+    expect(scanner.lookedFor().words).toContain('claimed');
+    expect(scanner.lookedFor().words).not.toContain('racism');
   });
 
   it('looks in the sentence for a word another word could cover, and decides the slow way when a gate could be covered', () => {
