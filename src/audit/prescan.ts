@@ -86,6 +86,11 @@ export interface ScannerOptions {
   config?: EngineConfig;
   /** The document kind a configuration sets (overrides), as parseDocument would be given it. */
   kind?: string;
+  /**
+   * false: decide combinations the slow way even when one scan reports every word (searching each gate's
+   * sentence for the other lists, and marking every record with a gate). For tests that compare the two.
+   */
+  exactCombinations?: false;
 }
 
 /** What the scanner found for each rule (by position); most records leave most rules with nothing. */
@@ -143,7 +148,7 @@ export class TriggerScanner {
     const left = new Set(partners.map(([word]) => word).filter((word) => hidden.has(word) && !this.roles.has(word)));
     const combinationWord = (word: string) => partners.some(([w]) => w === word) || (this.roles.get(word) ?? []).some((r) => r.role === 'gate');
     // Trigger words covering each other ("b.m.e" in "b.m.e.") still find their sentence.
-    this.exactCombinations = !hiddenWords([...new Set([...this.roles.keys(), ...partners.map(([word]) => word).filter((w) => !left.has(w))])]).some(combinationWord);
+    this.exactCombinations = options.exactCombinations !== false && !hiddenWords([...new Set([...this.roles.keys(), ...partners.map(([word]) => word).filter((w) => !left.has(w))])]).some(combinationWord);
     this.testedWords = left.size ? new RegExp(`\\b${trieSource([...left])}\\b`, 'i') : undefined;
     if (this.exactCombinations) {
       for (const [word, role] of partners) if (!left.has(word)) this.addWord(word, role);

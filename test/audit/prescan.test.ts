@@ -434,6 +434,37 @@ describe('TriggerScanner', () => {
   });
 });
 
+describe('TriggerScanner combinations decided from positions', () => {
+  // Words with boundaries inside them ("won't", "e.g", "at times", "métis") next to words that can start or end
+  // at those boundaries ("t-shirt", "g", "times", "tis"): where one match can cover another.
+  const POOL = ['claimed', 'racist', 'home', 'tall', 'shirt', 'me', 'eg', 'won', 't', 'g', "won't", 't-shirt', 'e.g', 'b.m.e', "doesn't", 'doesn', 'métis', 'tis', 'at times', 'times', 'côte', 'te', "baha'i", 'i', 'x-ray', 'ray'];
+  const FILLERS = ['The', 'she', 'said', 'Mr', 'It', '.', '. ', '! ', '? ', ', ', '\n', '\n\n', 'e.g.', '’', '"', '_', '-'];
+  const words = fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLength: 3 });
+  const rule = fc
+    .record({ triggers: fc.uniqueArray(fc.constantFrom(...POOL), { maxLength: 2 }), together: fc.array(fc.array(words, { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 2 }) })
+    .map(({ triggers, together }) => defineRule({ ...togetherRule, meta: { ...togetherRule.meta, triggers: { words: triggers, together } } }));
+  const piece = fc.oneof(fc.constantFrom(...POOL), fc.constantFrom(...POOL).map((w) => w[0].toUpperCase() + w.slice(1)), fc.constantFrom(...FILLERS));
+  const text = fc.tuple(fc.array(piece, { maxLength: 24 }), fc.boolean()).map(([parts, curly]) => parts.join(' ').replace(/'/g, curly ? '’' : "'"));
+
+  it('finds the same candidates as searching each gate’s sentence, and marks exactly the records that hold one', () => {
+    fc.assert(
+      fc.property(rule, fc.array(text, { minLength: 1, maxLength: 8 }), (r, texts) => {
+        const fast = new TriggerScanner([r]);
+        const slow = new TriggerScanner([r], { exactCombinations: false });
+        for (const t of texts) expect(fast.scan(t), t).toEqual(slow.scan(t));
+        const marked = fast.mayTrigger(texts);
+        // Exactly when positions decide; a superset when a gate word could be covered (then every gate marks).
+        texts.forEach((t, i) => {
+          const found = fast.scan(t).rules.length > 0;
+          expect(fast.exactCombinations ? marked[i] === found : marked[i] || !found, JSON.stringify(t)).toBe(true);
+        });
+        slow.mayTrigger(texts).forEach((flag, i) => expect(flag || !marked[i], JSON.stringify(texts[i])).toBe(true));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+    );
+  });
+});
+
 describe('TriggerScanner declarations', () => {
   const scanner = new TriggerScanner(DECLARED);
   const ids = (text: string) => scanner.scan(text).rules.map((r) => r.meta.id);
