@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, extname, relative, resolve } from 'node:path';
+import { join, extname, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { IgnoreTest } from './ignore.js';
 import { describeIoError } from '../io/errors.js';
@@ -95,6 +95,10 @@ function statError(path: string): string {
 }
 
 function display(cwd: string, file: string): string {
+  // A file under the working directory (most of them, in folders of a hundred thousand notes) without
+  // path.relative, which resolves both paths again. Both are already normalised (resolve, join).
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  if (file.startsWith(prefix) && file.length > prefix.length) return file.slice(prefix.length);
   const rel = relative(cwd, file);
   return rel.startsWith('..') ? file : rel;
 }
