@@ -142,23 +142,34 @@ export class TriggerScanner {
     this.kind = options.kind;
     const partners: [string, WordRole][] = [];
     rules.forEach((rule, index) => this.compiled.push(this.compileRule(rule, index, options.config, partners)));
-    // A word of another list that another word might cover is left out of the scan and tested for where it
-    // may be; if a trigger or gate word could still be covered, combinations are decided the slow way.
-    const hidden = new Set(hiddenWords([...new Set([...this.roles.keys(), ...partners.map(([word]) => word)])]));
-    const left = new Set(partners.map(([word]) => word).filter((word) => hidden.has(word) && !this.roles.has(word)));
-    const combinationWord = (word: string) => partners.some(([w]) => w === word) || (this.roles.get(word) ?? []).some((r) => r.role === 'gate');
-    // Trigger words covering each other ("b.m.e" in "b.m.e.") still find their sentence.
-    this.exactCombinations = options.exactCombinations !== false && !hiddenWords([...new Set([...this.roles.keys(), ...partners.map(([word]) => word).filter((w) => !left.has(w))])]).some(combinationWord);
-    this.testedWords = left.size ? new RegExp(`\\b${trieSource([...left])}\\b`, 'i') : undefined;
+    const { exact, leftOut } = this.partnersToScan(partners);
+    this.exactCombinations = exact && options.exactCombinations !== false;
+    this.testedWords = leftOut.size ? new RegExp(`\\b${trieSource([...leftOut])}\\b`, 'i') : undefined;
     if (this.exactCombinations) {
-      for (const [word, role] of partners) if (!left.has(word)) this.addWord(word, role);
       for (const [word, role] of partners) {
-        if (role.role !== 'partner' || !left.has(word)) continue;
-        const combination = this.combinations[role.combination];
-        combination.tested[role.list] = combination.rest[role.list];
+        if (!leftOut.has(word)) this.addWord(word, role);
+        else if (role.role === 'partner') {
+          const combination = this.combinations[role.combination];
+          combination.tested[role.list] = combination.rest[role.list];
+        }
       }
     }
     this.words = this.roles.size ? new RegExp(`\\b${trieSource([...this.roles.keys()])}\\b`, 'gi') : undefined;
+  }
+
+  /**
+   * Which words of combinations' other lists the main scan can look for. A partner word that another word's
+   * match could cover is left out (and looked for in the sentence's text instead). If a gate or partner word
+   * could still be covered once those are left out, positions cannot decide combinations (`exact` false).
+   * Trigger words covering each other ("b.m.e" in "b.m.e.") do not matter: either finds the sentence.
+   */
+  private partnersToScan(partners: [string, WordRole][]): { exact: boolean; leftOut: Set<string> } {
+    const partnerWords = new Set(partners.map(([word]) => word));
+    const hidden = new Set(hiddenWords([...new Set([...this.roles.keys(), ...partnerWords])]));
+    const leftOut = new Set([...partnerWords].filter((word) => hidden.has(word) && !this.roles.has(word)));
+    const scanned = new Set([...this.roles.keys(), ...[...partnerWords].filter((word) => !leftOut.has(word))]);
+    const inCombination = (word: string) => partnerWords.has(word) || (this.roles.get(word) ?? []).some((r) => r.role === 'gate');
+    return { exact: !hiddenWords([...scanned]).some(inCombination), leftOut };
   }
 
   private addWord(word: string, role: WordRole): void {
