@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import { openExport, readRange, type ExportStream } from '../input/export-stream.js';
 import { RecordSplitter, type RecordChunk } from '../input/record-splitter.js';
 import { parseCsvHeader, type RecordLayout } from '../input/records.js';
@@ -45,13 +45,25 @@ export function classifySources(displayPaths: string[], cwd: string, delimiter?:
   return [...displayPaths]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((source) => {
-      const filePath = resolve(cwd, source);
+      const filePath = absolutePath(cwd, source);
       const ext = extname(source).toLowerCase();
       if (ext === '.csv') return { filePath, source, kind: 'csv', delimiter: delimiter ?? ',' };
       if (ext === '.tsv' || ext === '.tab') return { filePath, source, kind: 'csv', delimiter: delimiter ?? '\t' };
       if (ext === '.jsonl' || ext === '.ndjson') return { filePath, source, kind: 'jsonl' };
       return { filePath, source, kind: 'document' };
     });
+}
+
+/**
+ * resolve(cwd, source), made of the strings it joins when nothing needs normalising. A folder of 100,000 notes
+ * keeps 100,000 of these for the whole audit, and path.resolve builds each from many pieces: about 230 bytes
+ * a path, against 80 for the joined one.
+ */
+function absolutePath(cwd: string, source: string): string {
+  const resolved = resolve(cwd, source);
+  if (resolved === source) return source;
+  const joined = cwd.endsWith(sep) ? cwd + source : cwd + sep + source;
+  return resolved === joined ? joined : resolved;
 }
 
 export function totalBytes(sources: Source[]): number {
