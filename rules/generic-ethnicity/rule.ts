@@ -3,6 +3,7 @@ import { defineRule, type RuleContext, type Severity } from '../../src/engine/ru
 import { loadTermsBeside, TermMatcher, type TermEntry, type TermHit } from '../../src/terms/compile.js';
 import {
   endsInAppearanceSuffix,
+  FIELD_LABEL_SOURCE,
   isPersonNoun,
   isPluralPersonNoun,
   lexiconEntries,
@@ -201,7 +202,7 @@ export default defineRule({
     fix: 'none',
     needs: ['sentences', 'quotes', 'pos'],
     // For the batch pre-scan: a form field reads the other sentences of its line (sameLineSentences).
-    triggers: { context: { line: true } },
+    triggers: { context: { line: { when: FIELD_LABEL_SOURCE } } },
     messages: {
       generic: '“{term}” is a broad category, not an origin. Record the specific countries of origin (and, where relevant, generation in the UK) in the person\'s own words. {note}',
       contested: '“{term}” on its own says little about heritage. {note}',

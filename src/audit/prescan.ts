@@ -66,6 +66,8 @@ interface CompiledRule {
   after: number;
   /** The candidate's whole line too (TriggerSpec.context.line). */
   line: boolean;
+  /** Only where this matches in the line before the candidate (TriggerSpec.context.line.when). */
+  lineWhen?: RegExp;
   /** Context for candidates found by `widerContext` words. */
   widerBefore: number;
   widerAfter: number;
@@ -215,7 +217,9 @@ export class TriggerScanner {
     if (spec.kindsOption) compiled.kinds = new Set(((options[spec.kindsOption] as string[] | undefined) ?? []).map((k) => k.toLowerCase()));
     compiled.before = spec.context?.before ?? 0;
     compiled.after = spec.context?.after ?? 0;
-    compiled.line = spec.context?.line === true;
+    const line = spec.context?.line;
+    compiled.line = line !== undefined && line !== false;
+    if (typeof line === 'object') compiled.lineWhen = new RegExp(line.when, 'iu');
     compiled.widerBefore = Math.max(compiled.before, spec.widerContext?.before ?? 0);
     compiled.widerAfter = Math.max(compiled.after, spec.widerContext?.after ?? 0);
     return compiled;
@@ -379,7 +383,7 @@ export class TriggerScanner {
       const finds = findsOf(found, i);
       for (const span of finds.triggers) {
         const widened = c.before || c.after ? breaks.around(span, c.before, c.after) : span;
-        hits.push(c.line ? lineAround(text, widened) : widened);
+        hits.push(c.line && this.readsLine(c, text, span) ? lineAround(text, widened) : widened);
       }
       for (const span of finds.wider) hits.push(breaks.around(span, c.widerBefore, c.widerAfter));
       if (c.evidence) for (const span of matchSpans(c.evidence, scanned)) hits.push(span);
@@ -402,6 +406,12 @@ export class TriggerScanner {
     }
   }
 
+  /** Does the rule read the whole line of this candidate (`context.line`, with its `when` if it has one)? */
+  private readsLine(c: CompiledRule, text: string, span: Span): boolean {
+    if (!c.lineWhen) return true;
+    return c.lineWhen.test(text.slice(lineStart(text, span.start), span.start));
+  }
+
   private unlessAt(rule: number, text: string, at: number): boolean {
     const unless = this.compiled[rule].unless;
     if (!unless) return false;
@@ -420,10 +430,16 @@ function mayBeOfKind(text: string, configured: string | undefined, kinds: Set<st
   return kind !== undefined && [...kinds].some((k) => kind === k || kind.startsWith(`${k}-`));
 }
 
+/** Where the line holding offset `at` starts. */
+function lineStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
 /** `span` widened to the whole lines it touches. */
 function lineAround(text: string, span: Span): Span {
-  let start = span.start;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  const start = lineStart(text, span.start);
   let end = span.end;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   return { start, end };

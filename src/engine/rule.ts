@@ -56,8 +56,10 @@ export interface TriggerSpec {
   /**
    * Whole sentences either side of a candidate that the rule reads (pronouns, nearby cues); `line`: also every
    * sentence that starts on the candidate's line (a form line such as 'Ethnicity: … Country of birth: …').
+   * `line: { when }` reads the line only where the regular-expression source `when` (case-insensitive, Unicode)
+   * matches in the line before the candidate: a form field's label ('Ethnicity:'), not prose.
    */
-  context?: { before?: number; after?: number; line?: boolean };
+  context?: { before?: number; after?: number; line?: boolean | { when: string } };
   /** A wider context for candidates found by these words (which trigger the rule by themselves too). */
   widerContext?: { words: string[]; before?: number; after?: number };
   /**

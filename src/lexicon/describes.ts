@@ -1,6 +1,6 @@
 import type { Document, Sentence, Span, Token } from '../document/types.js';
 import { lexiconHits } from './lexicon.js';
-import { gapBetween, isNamePart, isPersonNoun, isPluralPersonNoun, PERSON_PRONOUNS } from './person.js';
+import { gapBetween, isNamePart, isPersonNoun, isPluralPersonNoun, PERSON_PRONOUNS, personNouns } from './person.js';
 
 /**
  * Does a word describe a specific person? Used for words that are ethnic labels only when said of somebody:
@@ -64,6 +64,19 @@ const NOT_PERSON_SUBJECTS = new Set(['there', 'it', 'this', 'that', 'which', 'wh
 /** A person noun as a field name just before the word: "Mother:", "Grandmother (maternal):", "Dad –". */
 const PERSON_FIELD_BEFORE = /([\p{L}'’]+)\s*(?:\([^)]*\))?\s*[:–—-]\s*$/u;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'around']);
+
+/**
+ * A form field's label somewhere in a line (a regular-expression source, for flags 'iu'): a field name or a
+ * word for a person, then a separator. What FIELD_BEFORE and PERSON_FIELD_BEFORE need before an ethnicity
+ * word, without their "at most two words after it" and end anchors, so wherever `isField` holds, this matches
+ * in the text before the word. generic-ethnicity's pre-scan declaration reads a candidate's whole line only
+ * then: in prose lines ("He is Black and …") only the candidate's sentence is parsed.
+ */
+export const FIELD_LABEL_SOURCE = [
+  `(?:${FIELD_NAME.source})(?:\\s+of\\s+\\w+)?\\s*(?:\\([^)]*\\))?\\s*[*_]{0,2}\\s*[:=–—|-]`,
+  `(?<![\\p{L}'’])(?:${personNouns().map((w) => w.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')})\\s*(?:\\([^)]*\\))?\\s*[:–—-]`,
+].join('|');
+
 /** Words after "is Black" that cannot be the noun it colours. */
 const NOT_NOUNS_AFTER = new Set([
   'and', 'or', 'but', 'with', 'in', 'on', 'at', 'from', 'to', 'of', 'since', 'who', 'which', 'that', 'she', 'he',

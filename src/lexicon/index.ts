@@ -16,4 +16,4 @@ export {
   HONORIFICS,
   PERSON_PRONOUNS,
 } from './person.js';
-export { endsInAppearanceSuffix, PersonDescription, type PersonUsage, type WordRange } from './describes.js';
+export { endsInAppearanceSuffix, FIELD_LABEL_SOURCE, PersonDescription, type PersonUsage, type WordRange } from './describes.js';

@@ -39,6 +39,8 @@ const PLURAL = new Set(PLURAL_PEOPLE);
 
 export const isPersonNoun = (normal: string): boolean => PEOPLE.has(normal);
 export const isPluralPersonNoun = (normal: string): boolean => PLURAL.has(normal);
+/** Every word isPersonNoun accepts. */
+export const personNouns = (): string[] => [...PEOPLE];
 
 export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'master', 'rev', 'revd', 'prof', 'sir', 'dame', 'cllr', 'pc', 'dc', 'sgt']);
 

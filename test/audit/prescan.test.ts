@@ -266,6 +266,27 @@ describe('pre-scan equivalence on records assembled from labelled sentences', ()
     for (const text of found) compareWithFullParse(text, 'text', rules, { preset: 'strict' });
   });
 
+  it('reads a form line whole only where a field label comes before the word, and prose one sentence at a time', () => {
+    const lines = [
+      'Ethnicity: Black African. Country of birth: Nigeria.',
+      'Mother (maternal): White Other. Born in Poland.',
+      'Dad – Black. Nationality: Ghanaian.',
+      'Seen today. Ethnicity: Black African. Country of birth: Nigeria.',
+      'Ethnicity:\nBlack African. Country of birth: Nigeria.',
+      'Ethnic origin - White and Black Caribbean. Parents born in Jamaica and Ireland.',
+      'Black African – ethnicity recorded. Country of birth: Nigeria.',
+      'He is Black. He was born in Ghana and moved here in 2010.',
+      'Ms A is a well-known Black artist. She was born in Ghana.',
+      'Grandmother: Black Caribbean (born in Jamaica). Grandfather: White British.',
+    ];
+    for (const text of lines) compareWithFullParse(text, 'text', rules, { preset: 'strict' });
+    const config = configForFile({}, rules, undefined);
+    const linter = new PrescanLinter(rules, config);
+    const parsed = (text: string) => linter.lint(text).doc!.sentences.map((s) => text.slice(s.span.start, s.span.end));
+    expect(parsed('Ethnicity: Black African. Country of birth: Nigeria.')).toEqual(['Ethnicity: Black African.', 'Country of birth: Nigeria.']);
+    expect(parsed('He is Black. He was born in Ghana and moved here in 2010.')).toEqual(['He is Black.']);
+  });
+
   it('gives the same findings with every built-in rule and the synthetic declarations', () => {
     fc.assert(
       fc.property(record, (t) => {
