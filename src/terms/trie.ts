@@ -57,20 +57,39 @@ function innerBoundaries(word: string): number[] {
  */
 export function hiddenWords(words: readonly string[]): string[] {
   const all = new Set(words);
+  // Sorted, so the words starting with a given text are one run (found by binary search): a configuration
+  // may declare thousands of words, and comparing every pair would be slow to start.
+  const sorted = [...all].sort();
   const hidden = new Set<string>();
   for (const outer of all) {
     for (const k of innerBoundaries(outer)) {
       const head = outer.slice(0, k);
       if (all.has(head)) hidden.add(head).add(outer); // same start, either may be chosen
       const tail = outer.slice(k);
-      for (const inner of all) {
-        if (inner === outer) continue;
-        // `outer` only matches where `\b` follows it, so a longer `inner` must have one there too.
-        const runsOn = inner.startsWith(tail) && (inner.length === tail.length || boundaryAt(inner, tail.length));
-        const endsInside = tail.startsWith(inner) && inner.length < tail.length && boundaryAt(tail, inner.length);
-        if (runsOn || endsInside) hidden.add(inner).add(outer);
+      // A word that starts at the boundary and runs on past `outer`: `outer` only matches where `\b` follows
+      // it, so the longer word must have a boundary there too.
+      for (let i = firstAtLeast(sorted, tail); i < sorted.length && sorted[i].startsWith(tail); i++) {
+        const inner = sorted[i];
+        if (inner !== outer && (inner.length === tail.length || boundaryAt(inner, tail.length))) hidden.add(inner).add(outer);
+      }
+      // A word that starts at the boundary and ends at a later boundary inside `outer`.
+      for (const end of innerBoundaries(tail)) {
+        const inner = tail.slice(0, end);
+        if (all.has(inner)) hidden.add(inner).add(outer);
       }
     }
   }
   return [...hidden];
+}
+
+/** Index of the first of `sorted` that is not less than `text`. */
+function firstAtLeast(sorted: string[], text: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -442,6 +442,35 @@ describe('TriggerScanner', () => {
     expect(hiddenWords(["won't", 'tall'])).toEqual([]);
   });
 
+  it('finds what comparing every pair of words finds', () => {
+    const isWord = (ch: string) => /[A-Za-z0-9_]/.test(ch);
+    const boundary = (w: string, k: number) => isWord(w[k - 1]) !== isWord(w[k]);
+    const everyPair = (words: string[]) => {
+      const hidden = new Set<string>();
+      for (const outer of words) {
+        for (let k = 1; k < outer.length; k++) {
+          if (!boundary(outer, k)) continue;
+          const tail = outer.slice(k);
+          for (const inner of words) {
+            if (inner === outer) continue;
+            const sameStart = inner === outer.slice(0, k);
+            const runsOn = inner.startsWith(tail) && (inner.length === tail.length || boundary(inner, tail.length));
+            const endsInside = tail.startsWith(inner) && inner.length < tail.length && boundary(tail, inner.length);
+            if (sameStart || runsOn || endsInside) hidden.add(inner).add(outer);
+          }
+        }
+      }
+      return [...hidden].sort();
+    };
+    const word = fc.stringMatching(/^[abt'. -]{1,6}$/).filter((w) => /^[abt]/.test(w));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 12 }), (words) => {
+        expect(hiddenWords(words).sort()).toEqual(everyPair(words));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('decides the built-in combinations from positions found in one scan', () => {
     const config = configForFile({ preset: 'strict' }, rules, undefined);
     expect(new TriggerScanner(rules.filter((r) => config.rules[r.meta.id]?.severity !== 'off'), { config }).exactCombinations).toBe(true);
