@@ -362,6 +362,7 @@ export class TriggerScanner {
       for (const pattern of c.patterns) for (const span of matchSpans(pattern, scanned)) findsOf(found, i).triggers.push(span);
     });
     const breaks = new SentenceBreaks(text);
+    const lines = new LineBreaks(text);
     if (gates.length) {
       const held = this.exactCombinations ? this.combinedGates(text, scanned, gates, partners, 0, text.length) : combinationCandidates(scanned, gates, this.combinations, breaks);
       for (const gate of held) findsOf(found, this.combinations[gate.combination].rule).triggers.push({ start: gate.start, end: gate.end });
@@ -383,7 +384,7 @@ export class TriggerScanner {
       const finds = findsOf(found, i);
       for (const span of finds.triggers) {
         const widened = c.before || c.after ? breaks.around(span, c.before, c.after) : span;
-        hits.push(c.line && this.readsLine(c, text, span) ? lineAround(text, widened) : widened);
+        hits.push(c.line && readsLine(c, text, span, lines) ? lines.around(widened) : widened);
       }
       for (const span of finds.wider) hits.push(breaks.around(span, c.widerBefore, c.widerAfter));
       if (c.evidence) for (const span of matchSpans(c.evidence, scanned)) hits.push(span);
@@ -406,12 +407,6 @@ export class TriggerScanner {
     }
   }
 
-  /** Does the rule read the whole line of this candidate (`context.line`, with its `when` if it has one)? */
-  private readsLine(c: CompiledRule, text: string, span: Span): boolean {
-    if (!c.lineWhen) return true;
-    return c.lineWhen.test(text.slice(lineStart(text, span.start), span.start));
-  }
-
   private unlessAt(rule: number, text: string, at: number): boolean {
     const unless = this.compiled[rule].unless;
     if (!unless) return false;
@@ -430,19 +425,62 @@ function mayBeOfKind(text: string, configured: string | undefined, kinds: Set<st
   return kind !== undefined && [...kinds].some((k) => kind === k || kind.startsWith(`${k}-`));
 }
 
-/** Where the line holding offset `at` starts. */
-function lineStart(text: string, at: number): number {
-  let start = at;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
+/**
+ * Longest stretch of a line before a candidate that `context.line.when` is tested on. A longer one (a record
+ * that is one enormous line) is read whole without testing, so each candidate costs at most this much.
+ */
+const LINE_WHEN_WINDOW = 4000;
+
+/** Does the rule read the whole line of this candidate (`context.line`, with its `when` if it has one)? */
+function readsLine(c: CompiledRule, text: string, span: Span, lines: LineBreaks): boolean {
+  if (!c.lineWhen) return true;
+  const start = lines.startOf(span.start);
+  if (span.start - start > LINE_WHEN_WINDOW) return true;
+  return c.lineWhen.test(text.slice(start, span.start));
 }
 
-/** `span` widened to the whole lines it touches. */
-function lineAround(text: string, span: Span): Span {
-  const start = lineStart(text, span.start);
-  let end = span.end;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { start, end };
+/**
+ * Where the lines of a text start (after each `\n` or `\r`), found once when a rule reads whole lines: walking
+ * back to the line start for every candidate made a text that is one long line cost the square of its length.
+ */
+class LineBreaks {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private all(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    for (let i = 0; i < this.text.length; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) starts.push(i + 1);
+    }
+    return (this.starts = starts);
+  }
+
+  /** Index (in `all()`) of the last line start at or before `at`. */
+  private lineOf(at: number): number {
+    const starts = this.all();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  startOf(at: number): number {
+    return this.all()[this.lineOf(at)];
+  }
+
+  /** `span` widened to the whole lines it touches: to the break that ends its last line, not including it. */
+  around(span: Span): Span {
+    const starts = this.all();
+    const next = this.lineOf(span.end) + 1;
+    return { start: this.startOf(span.start), end: next < starts.length ? starts[next] - 1 : this.text.length };
+  }
 }
 
 /** Between texts joined for `mayTrigger`: no word or declared pattern can run across it. */

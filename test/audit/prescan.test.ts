@@ -280,6 +280,9 @@ describe('pre-scan equivalence on records assembled from labelled sentences', ()
       'Grandmother: Black Caribbean (born in Jamaica). Grandfather: White British.',
     ];
     for (const text of lines) compareWithFullParse(text, 'text', rules, { preset: 'strict' });
+    // One enormous line: the label is looked for in the last few thousand characters only, else the line is read.
+    const long = 'He is Black and she is White. '.repeat(300) + 'Ethnicity: Black African. Country of birth: Nigeria.\r\nMother: White. Born in Poland.';
+    compareWithFullParse(long, 'text', rules, { preset: 'strict' });
     const config = configForFile({}, rules, undefined);
     const linter = new PrescanLinter(rules, config);
     const parsed = (text: string) => linter.lint(text).doc!.sentences.map((s) => text.slice(s.span.start, s.span.end));
