@@ -1,4 +1,5 @@
-import type { Span } from '../document/types.js';
+import { createLineIndex } from '../document/line-index.js';
+import type { LineIndex, Span } from '../document/types.js';
 import { defaultOptions, type EngineConfig } from '../engine/lint.js';
 import type { Rule, TriggerSpec } from '../engine/rule.js';
 import { kindFromTitle } from '../parse/index.js';
@@ -440,46 +441,27 @@ function readsLine(c: CompiledRule, text: string, span: Span, lines: LineBreaks)
 }
 
 /**
- * Where the lines of a text start (after each `\n` or `\r`), found once when a rule reads whole lines: walking
- * back to the line start for every candidate made a text that is one long line cost the square of its length.
+ * The lines of a text, indexed once (src/document/line-index.ts) when a rule reads whole lines: walking back to
+ * the line start for every candidate made a text that is one long line cost the square of its length.
  */
 class LineBreaks {
-  private starts: number[] | undefined;
+  private index: LineIndex | undefined;
 
   constructor(private readonly text: string) {}
 
-  private all(): number[] {
-    if (this.starts) return this.starts;
-    const starts = [0];
-    for (let i = 0; i < this.text.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) starts.push(i + 1);
-    }
-    return (this.starts = starts);
-  }
-
-  /** Index (in `all()`) of the last line start at or before `at`. */
-  private lineOf(at: number): number {
-    const starts = this.all();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
   startOf(at: number): number {
-    return this.all()[this.lineOf(at)];
+    this.index ??= createLineIndex(this.text);
+    return at - this.index.toPoint(at).column + 1;
   }
 
-  /** `span` widened to the whole lines it touches: to the break that ends its last line, not including it. */
+  /** `span` widened to the whole lines it touches: up to the break that ends its last line, not including it. */
   around(span: Span): Span {
-    const starts = this.all();
-    const next = this.lineOf(span.end) + 1;
-    return { start: this.startOf(span.start), end: next < starts.length ? starts[next] - 1 : this.text.length };
+    this.index ??= createLineIndex(this.text);
+    const line = this.index.toPoint(span.end).line;
+    let end = line < this.index.toPoint(this.text.length).line ? this.index.toOffset(line + 1, 1) : this.text.length;
+    // From the next line's start, back over the break that ends this one (CRLF is two characters).
+    while (end > span.end && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return { start: this.startOf(span.start), end };
   }
 }
 
