@@ -20,10 +20,10 @@ const EVENT_AFTER =
 const TIME_POSSESSOR = /^(?:today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|year|month|day|morning|afternoon|evening|night|season)'s$/;
 /** Where 'racial group' or 'racial origin' is the wording of a statute being cited. */
 const STATUTE = /\b(?:Children Act|Equality Act|Race Relations Act|s\.?\s?22|section 22|s\.?\s?9\b|section 9\b|protected characteristic)/i;
-/** 'race' modifying another noun names a topic, not a person's category: 'our race equality plan', 'race hate crime'. */
 /** Words before 'race' that make it the mixed-race rule's phrase ('mixed race', 'bi-racial'), never this rule's. */
 const MIXING_PREFIXES = 'mixed|bi|multi|inter|cross|trans';
 const MIXING_PREFIX = new RegExp(`^(?:${MIXING_PREFIXES}|multi-)$`);
+/** 'race' modifying another noun names a topic, not a person's category: 'our race equality plan', 'race hate crime'. */
 const MODIFIED_NOUNS = String.raw`(?:equality|equity|relations|disparity|disparities|awareness|action|strategy|plan|network|forum|theory|card|hate|talk|literacy|consciousness|bias|discrimination|politics|issues?|cars?|tracks?|course|day|horses?|meeting|night|results?|winners?|bikes?|boats?|walkers?|runners?|pack|number|officials?)\b`;
 const RACE_AS_MODIFIER = new RegExp(String.raw`^[-\s]+${MODIFIED_NOUNS}`, 'i');
 /**

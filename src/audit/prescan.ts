@@ -198,13 +198,12 @@ export class TriggerScanner {
     };
     if (declared === 'always') return compiled;
     const spec: TriggerSpec = declared ?? {};
-    const addWord = (word: string, role: WordRole) => this.addWord(word, role);
-    for (const word of [...(rule.terms?.triggerWords() ?? []), ...(spec.words ?? [])]) addWord(word, { rule: index, role: 'trigger' });
-    for (const word of spec.widerContext?.words ?? []) addWord(word, { rule: index, role: 'trigger', wider: true });
+    for (const word of [...(rule.terms?.triggerWords() ?? []), ...(spec.words ?? [])]) this.addWord(word, { rule: index, role: 'trigger' });
+    for (const word of spec.widerContext?.words ?? []) this.addWord(word, { rule: index, role: 'trigger', wider: true });
     // The first list of a combination is looked for everywhere; the others only in the sentence around it.
     for (const [gate, ...rest] of spec.together ?? []) {
       const combination = this.combinations.length;
-      for (const word of gate) addWord(word, { rule: index, role: 'gate', combination });
+      for (const word of gate) this.addWord(word, { rule: index, role: 'gate', combination });
       rest.forEach((words, list) => words.forEach((word) => partners.push([normalise(word), { rule: index, role: 'partner', combination, list }])));
       this.combinations.push({ rule: index, rest: rest.map((words) => new RegExp(`\\b${trieSource(words.map(normalise))}\\b`, 'i')), tested: [] });
     }
@@ -243,8 +242,9 @@ export class TriggerScanner {
 
   /**
    * Which of `texts` may hold a trigger, in one pass over all of them: a regular expression runs many times
-   * faster over one long string than over many short ones. A superset of what `scan` finds (it does not test
-   * the other lists of combinations); texts it does not mark have no candidate at all.
+   * faster over one long string than over many short ones. Exactly the texts where `scan` finds a candidate
+   * when positions decide combinations (`exactCombinations`); otherwise every text with a gate word too.
+   * Texts it does not mark have no candidate at all.
    */
   mayTrigger(texts: readonly string[]): boolean[] {
     const flags = new Array<boolean>(texts.length).fill(this.compiled.some((c) => c.always));
@@ -365,7 +365,7 @@ export class TriggerScanner {
     const breaks = new SentenceBreaks(text);
     const lines = new LineBreaks(text);
     if (gates.length) {
-      const held = this.exactCombinations ? this.combinedGates(text, scanned, gates, partners, 0, text.length) : combinationCandidates(scanned, gates, this.combinations, breaks);
+      const held = this.exactCombinations ? this.combinedGates(text, scanned, gates, partners, 0, text.length) : combinationCandidates(text, scanned, gates, this.combinations);
       for (const gate of held) findsOf(found, this.combinations[gate.combination].rule).triggers.push({ start: gate.start, end: gate.end });
     }
     const triggered: number[] = [];
@@ -524,10 +524,6 @@ class SentenceBreaks {
     return lo;
   }
 
-  stretchAround(span: Span): [number, number] {
-    return stretchAround(this.text, span, 0, this.text.length);
-  }
-
   /** `span` widened by at least `before` whole sentences before it and `after` after it. */
   around(span: Span, before: number, after: number): Span {
     const cuts = this.all();
@@ -573,16 +569,16 @@ function everyList(lists: number, holds: (list: number) => boolean): boolean {
 }
 
 /** Gate words whose sentence (the stretch between certain breaks around them) holds a word of every other list. */
-function combinationCandidates(text: string, gates: CombinationHit[], combinations: Combination[], breaks: SentenceBreaks): CombinationHit[] {
+function combinationCandidates(text: string, scanned: string, gates: CombinationHit[], combinations: Combination[]): CombinationHit[] {
   const out: CombinationHit[] = [];
   // Several gate words often share a sentence: test each sentence once per combination.
   const decided = new Map<string, boolean>();
   for (const gate of gates) {
-    const [start, end] = breaks.stretchAround(gate);
+    const [start, end] = stretchAround(text, gate, 0, text.length);
     const key = `${gate.combination}:${start}:${end}`;
     let holds = decided.get(key);
     if (holds === undefined) {
-      const stretch = text.slice(start, end);
+      const stretch = scanned.slice(start, end);
       decided.set(key, (holds = combinations[gate.combination].rest.every((list) => list.test(stretch))));
     }
     if (holds) out.push(gate);
