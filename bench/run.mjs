@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Throughput benchmark for `anti-racist-lint audit` (npm run bench).
 //
-//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,jsonl,folder,rg,alex]
+//   node bench/run.mjs [--mb 100] [--corpus /tmp/corpus] [--jobs N] [--only csv,prescan,jsonl,folder,rg,alex]
 //
 // Generates the synthetic corpus with ../shared/bench/gen-corpus.mjs if it is missing, then prints, in one run,
-// MiB/s and peak RSS for the CSV export, the JSON Lines export and the one-file-per-note folder; the same CSV
+// MiB/s and peak RSS for the CSV export, the JSON Lines export and the one-file-per-note folder; the CSV export
+// again with every record read, pre-scanned and written but none linted (the pipeline's ceiling); the same CSV
 // through a bare ripgrep scan for the pre-scan's trigger terms (when rg is installed); and alex on a 1 MiB
 // sample (installed on first use into a temporary folder outside the repository, never as a dependency).
 // Numbers only: nothing here asserts a time. The machine is shared, so the load average is printed with them.
@@ -23,7 +24,7 @@ const opt = (name, fallback) => {
 const mb = Number(opt('--mb', '100'));
 const corpus = opt('--corpus', mb === 100 ? '/tmp/corpus' : `/tmp/corpus-${mb}`);
 const jobs = opt('--jobs', String(availableParallelism()));
-const only = new Set((opt('--only', 'csv,jsonl,folder,rg,alex')).split(','));
+const only = new Set((opt('--only', 'csv,prescan,jsonl,folder,rg,alex')).split(','));
 const out = join(tmpdir(), 'arl-bench-out');
 const BIN = join(ROOT, 'bin', 'anti-racist-lint.js');
 const MiB = 1048576;
@@ -37,14 +38,14 @@ function ensureCorpus() {
 }
 
 /** Runs the CLI once; returns wall seconds, CPU seconds and the process's peak RSS (worker threads included). */
-function audit(name, auditArgs) {
+function audit(name, auditArgs, extraEnv = {}) {
   const rssFile = join(out, `${name}.rss`);
   rmSync(rssFile, { force: true });
   const started = performance.now();
   const r = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'rss-probe.mjs'), BIN, 'audit', '--jobs', jobs, ...auditArgs], {
     cwd: out,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile },
     maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - started) / 1000;
@@ -138,6 +139,11 @@ const reportArgs = (name) => ['--summary', `${name}-summary.csv`, '--report', `$
 if (only.has('csv')) {
   const r = audit('csv', [csv, '--id-column', 'note_id', '--date-column', 'date', ...reportArgs('csv')]);
   row('audit CSV export', sizeOf(csv), r.seconds, r.rssMiB, r.cpuSeconds);
+}
+if (only.has('prescan')) {
+  // Read, pre-scanned and written as above, but no record is linted: what the rest of the audit costs.
+  const r = audit('prescan', [csv, '--id-column', 'note_id', '--date-column', 'date', ...reportArgs('prescan')], { ANTI_RACIST_LINT_BENCH_PRESCAN_ONLY: '1' });
+  row('CSV, pre-scan only (no lint)', sizeOf(csv), r.seconds, r.rssMiB, r.cpuSeconds);
 }
 if (only.has('jsonl')) {
   const r = audit('jsonl', [jsonl, '--text-field', 'note', '--id-field', 'note_id', '--date-field', 'date', ...reportArgs('jsonl')]);

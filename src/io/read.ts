@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { binaryReason, decodeBytes, type TextEncodingName } from './decode.js';
 import { describeIoError } from './errors.js';
 
@@ -55,7 +55,7 @@ export function readFileBytes(path: string, options: { maxBytes?: number } = {})
     if (stats.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
     if (!stats.isFile()) return { ok: false, reason: `not a regular file (${specialKind(stats)})` };
     if (stats.size > maxBytes) return { ok: false, reason: `too large to lint (${megabytes(stats.size)}; the limit is ${megabytes(maxBytes)})` };
-    const bytes = readFileSync(fd);
+    const bytes = readOpenFile(fd, stats.size, maxBytes);
     if (bytes.length > maxBytes) return { ok: false, reason: `too large to lint (the limit is ${megabytes(maxBytes)})` };
     return { ok: true, bytes, mtimeMs: stats.mtimeMs, size: bytes.length };
   } catch (error) {
@@ -63,6 +63,39 @@ export function readFileBytes(path: string, options: { maxBytes?: number } = {})
   } finally {
     closeSync(fd);
   }
+}
+
+/** Size of each read when the file's size is not known in advance (0 for files such as those in /proc). */
+const UNKNOWN_SIZE_READ = 64 * 1024;
+
+/**
+ * The bytes of an open file whose size `fstat` already gave: what `readFileSync(fd)` does, without the second
+ * `fstat` it makes for itself (one system call of five per file, where an audit reads 100,000 small files).
+ * Like it, trusts a known size and stops there; reads to the end when the size is 0, stopping once past
+ * `maxBytes`.
+ */
+function readOpenFile(fd: number, size: number, maxBytes: number): Uint8Array {
+  if (size > 0) {
+    const buffer = Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const n = readSync(fd, buffer, length, size - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return length === size ? buffer : buffer.subarray(0, length);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(UNKNOWN_SIZE_READ);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**

@@ -219,6 +219,18 @@ describe('anti-racist-lint audit', () => {
     expect(audit(['exports/notes.csv', '--text-column', 'nope', '-f', 'json']).stdout).toContain('--text-column \\"nope\\" is not a column (columns: note_id, case_id, date, author, note, action)');
   }, SLOW);
 
+  // npm run bench measures the pipeline without linting this way; it must still read and write every record.
+  it('with the benchmark switch ANTI_RACIST_LINT_BENCH_PRESCAN_ONLY=1, reads every record and lints none', () => {
+    const args = ['big/export.csv', 'big/docs', '--id-column', 'id', '-f', 'json'];
+    const linted = JSON.parse(audit(args).stdout) as Result[];
+    const r = audit(args, { ANTI_RACIST_LINT_BENCH_PRESCAN_ONLY: '1' });
+    expect(r.code).toBe(0);
+    const bare = JSON.parse(r.stdout) as Result[];
+    expect(linted.some((x) => x.messages.length > 0)).toBe(true);
+    expect(bare.map((x) => x.recordId)).toEqual(linted.map((x) => x.recordId));
+    expect(bare.every((x) => x.messages.length === 0)).toBe(true);
+  }, SLOW);
+
   it('never leaves a checkpoint behind after a complete run', () => {
     expect(audit(['docs/visit.txt', '--summary', 'done.csv']).code).toBe(0);
     expect(readdirSync(project.dir).filter((f) => f.includes('checkpoint'))).not.toContain('done.csv.checkpoint.json');

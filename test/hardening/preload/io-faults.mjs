@@ -95,5 +95,13 @@ fs.readFileSync = function readFileSync(path, ...rest) {
   return realReadFileSync.call(this, path, ...rest);
 };
 
+// Reads through a descriptor (openSync + readSync, as src/io/read.ts reads record files).
+const realReadSync = fs.readSync;
+fs.readSync = function readSync(fd, ...rest) {
+  const named = fdPaths.get(fd);
+  if (named && matches(faults.read, named)) throw fault(faults.read.code, named);
+  return realReadSync.call(this, fd, ...rest);
+};
+
 // ESM importers of node:fs and node:fs/promises see the patched functions too.
 syncBuiltinESMExports();
