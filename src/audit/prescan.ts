@@ -43,13 +43,30 @@ interface Combination {
   tested: (RegExp | undefined)[];
 }
 
-/** A gate or partner word where the scanner found it. */
-interface CombinationHit {
-  start: number;
-  end: number;
-  combination: number;
-  /** -1 for a gate. */
-  list: number;
+/**
+ * The gate or partner words found in one text, as parallel arrays reused from one text to the next: the pass
+ * over a chunk finds a few million (partner words such as 'home' and 'family' are common), and an object for
+ * each was a sixth of everything an audit allocated.
+ */
+class CombinationHits {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly combination: number[] = [];
+  /** For a partner, the index of its list among those after the gate. */
+  readonly list: number[] = [];
+  length = 0;
+
+  add(start: number, end: number, combination: number, list: number): void {
+    const i = this.length++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.combination[i] = combination;
+    this.list[i] = list;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
 }
 
 /** A rule's declaration, compiled. */
@@ -105,6 +122,9 @@ function findsOf(found: Found, rule: number): NonNullable<Found[number]> {
 
 const NO_ROLES: readonly WordRole[] = Object.freeze([]);
 
+/** combinedGates has not yet looked at whether a combination's lists occur in the text. */
+const UNDECIDED = -1;
+
 /** Distinct spellings remembered by TriggerScanner.rolesOf (a bound, should a text vary the case of words). */
 const SPELLINGS_REMEMBERED = 8192;
 
@@ -139,6 +159,13 @@ export class TriggerScanner {
   readonly exactCombinations: boolean;
   /** The words of other lists left out of the main scan (see Combination.tested); undefined when none is. */
   private readonly testedWords: RegExp | undefined;
+  /** Gate and partner words of the text being scanned (markWords, scanWords), read by combinedGates. */
+  private readonly gates = new CombinationHits();
+  private readonly partners = new CombinationHits();
+  /** combinedGates: whether each combination's lists all occur in the text (UNDECIDED, 0 or 1). */
+  private readonly possible: Int8Array;
+  /** combinedGates: the stretch around the current gate. */
+  private readonly stretch: [number, number] = [0, 0];
 
   /** `rules` are the enabled rules, in the order they should run. */
   constructor(rules: readonly Rule[], options: ScannerOptions = {}) {
@@ -158,6 +185,7 @@ export class TriggerScanner {
       }
     }
     this.words = this.roles.size ? new RegExp(`\\b${trieSource([...this.roles.keys()])}\\b`, 'gi') : undefined;
+    this.possible = new Int8Array(this.combinations.length);
   }
 
   /**
@@ -271,16 +299,17 @@ export class TriggerScanner {
    */
   private markWords(joined: string, scanned: string, starts: number[], flags: boolean[]): void {
     const words = this.words!;
-    const gates: CombinationHit[] = [];
-    const partners: CombinationHit[] = [];
+    const { gates, partners } = this;
+    gates.clear();
+    partners.clear();
     let text = 0;
     const settle = () => {
       if (gates.length && !flags[text]) {
         const end = text + 1 < starts.length ? starts[text + 1] - RECORD_SEPARATOR.length : joined.length;
-        flags[text] = this.combinedGates(joined, scanned, gates, partners, starts[text], end, true).length > 0;
+        flags[text] = this.combinedGates(joined, scanned, starts[text], end, true).length > 0;
       }
-      gates.length = 0;
-      partners.length = 0;
+      gates.clear();
+      partners.clear();
     };
     words.lastIndex = 0;
     for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
@@ -291,13 +320,13 @@ export class TriggerScanner {
       for (const role of this.rolesOf(m[0])) {
         if (role.role === 'trigger') flags[text] ||= !this.unlessAt(role.rule, scanned, m.index);
         else if (!this.exactCombinations) flags[text] = true;
-        else if (role.role === 'gate') gates.push({ start: m.index, end: m.index + m[0].length, combination: role.combination, list: -1 });
-        else partners.push({ start: m.index, end: m.index + m[0].length, combination: role.combination, list: role.list });
+        else if (role.role === 'gate') gates.add(m.index, m.index + m[0].length, role.combination, -1);
+        else partners.add(m.index, m.index + m[0].length, role.combination, role.list);
       }
       if (!flags[text]) continue;
       // The rest of a marked text need not be looked at.
-      gates.length = 0;
-      partners.length = 0;
+      gates.clear();
+      partners.clear();
       if (text + 1 >= starts.length) return;
       words.lastIndex = starts[text + 1];
     }
@@ -315,34 +344,43 @@ export class TriggerScanner {
   }
 
   /**
-   * The gates (in order) whose sentence, the stretch of `text` between certain breaks around them within
-   * [floor, ceiling), holds a word of every other list of their combination. Exact scanners only: `partners`
-   * are every occurrence of the lists' words, except those of `testedWords`, looked for in the sentence's
-   * text (`scanned`, the same text without underscores) when the text holds one of them.
+   * The gates (indexes into `this.gates`, in order) whose sentence, the stretch of `text` between certain breaks
+   * around them within [floor, ceiling), holds a word of every other list of their combination. Exact scanners
+   * only: `this.partners` are every occurrence of the lists' words, except those of `testedWords`, looked for in
+   * the sentence's text (`scanned`, the same text without underscores) when the text holds one of them. Plain
+   * loops over the few gates and partners of one text: closures and per-text groupings allocated more than
+   * they saved.
    */
-  private combinedGates(text: string, scanned: string, gates: CombinationHit[], partners: CombinationHit[], floor: number, ceiling: number, firstOnly = false): CombinationHit[] {
-    const out: CombinationHit[] = [];
-    const partnersOf: CombinationHit[][] = [];
-    for (const p of partners) (partnersOf[p.combination] ??= []).push(p);
-    // Whether a combination's every list occurs in the text at all: most texts lack one, so no sentence to find.
-    const possible: (boolean | undefined)[] = [];
+  private combinedGates(text: string, scanned: string, floor: number, ceiling: number, firstOnly = false): number[] {
+    const { gates, partners, possible, stretch } = this;
+    const out: number[] = [];
+    possible.fill(UNDECIDED);
     let mayHoldTested: boolean | undefined;
-    const testable = (tested: RegExp | undefined) => tested !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling)));
-    let stretch: [number, number] | undefined;
-    let previous: CombinationHit | undefined;
-    for (const gate of gates) {
-      const { rest, tested } = this.combinations[gate.combination];
-      const mine = partnersOf[gate.combination] ?? [];
-      possible[gate.combination] ??= everyList(rest.length, (list) => mine.some((p) => p.list === list) || testable(tested[list]));
-      if (!possible[gate.combination]) continue;
+    let previous = -1;
+    for (let g = 0; g < gates.length; g++) {
+      const combination = gates.combination[g];
+      const { rest, tested } = this.combinations[combination];
+      if (possible[combination] === UNDECIDED) {
+        // Whether the combination's every list occurs in the text at all: most texts lack one, so no sentence to find.
+        let every = true;
+        for (let list = 0; list < rest.length && every; list++) {
+          if (hasPartner(partners, combination, list, floor, ceiling)) continue;
+          every = tested[list] !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling)));
+        }
+        possible[combination] = every ? 1 : 0;
+      }
+      if (possible[combination] === 0) continue;
       // A gate after the previous one, inside its stretch, has the same stretch (no certain break between).
-      if (!stretch || !previous || gate.start < previous.start || gate.end > stretch[1]) stretch = stretchAround(text, gate, floor, ceiling);
-      previous = gate;
+      if (previous < 0 || gates.start[g] < gates.start[previous] || gates.end[g] > stretch[1]) stretchAround(text, gates.start[g], gates.end[g], floor, ceiling, stretch);
+      previous = g;
       const [start, end] = stretch;
-      const inSentence = (list: number) =>
-        mine.some((p) => p.list === list && p.start >= start && p.end <= end) || (testable(tested[list]) && tested[list]!.test(scanned.slice(start, end)));
-      if (!everyList(rest.length, inSentence)) continue;
-      out.push(gate);
+      let every = true;
+      for (let list = 0; list < rest.length && every; list++) {
+        if (hasPartner(partners, combination, list, start, end)) continue;
+        every = tested[list] !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling))) && tested[list]!.test(scanned.slice(start, end));
+      }
+      if (!every) continue;
+      out.push(g);
       if (firstOnly) break;
     }
     return out;
@@ -356,17 +394,18 @@ export class TriggerScanner {
   scan(text: string): ScanResult {
     const found: Found = new Array(this.compiled.length);
     const scanned = withoutUnderscores(text);
-    const gates: CombinationHit[] = [];
-    const partners: CombinationHit[] = [];
-    if (this.words) this.scanWords(scanned, found, gates, partners);
+    const { gates, partners } = this;
+    gates.clear();
+    partners.clear();
+    if (this.words) this.scanWords(scanned, found);
     this.compiled.forEach((c, i) => {
       for (const pattern of c.patterns) for (const span of matchSpans(pattern, scanned)) findsOf(found, i).triggers.push(span);
     });
     const breaks = new SentenceBreaks(text);
     const lines = new LineBreaks(text);
     if (gates.length) {
-      const held = this.exactCombinations ? this.combinedGates(text, scanned, gates, partners, 0, text.length) : combinationCandidates(text, scanned, gates, this.combinations);
-      for (const gate of held) findsOf(found, this.combinations[gate.combination].rule).triggers.push({ start: gate.start, end: gate.end });
+      const held = this.exactCombinations ? this.combinedGates(text, scanned, 0, text.length) : combinationCandidates(text, scanned, gates, this.combinations);
+      for (const g of held) findsOf(found, this.combinations[gates.combination[g]].rule).triggers.push({ start: gates.start[g], end: gates.end[g] });
     }
     const triggered: number[] = [];
     this.compiled.forEach((c, i) => {
@@ -393,7 +432,8 @@ export class TriggerScanner {
     return { rules, hits: sortUnique(hits), wholeDocument };
   }
 
-  private scanWords(scanned: string, found: Found, gates: CombinationHit[], partners: CombinationHit[]): void {
+  private scanWords(scanned: string, found: Found): void {
+    const { gates, partners } = this;
     const words = this.words!;
     words.lastIndex = 0;
     for (let m = words.exec(scanned); m; m = words.exec(scanned)) {
@@ -401,8 +441,8 @@ export class TriggerScanner {
       const end = start + m[0].length;
       // Literal objects, not spreads of one span: spreading costs several times more here, the hottest loop.
       for (const role of this.rolesOf(m[0])) {
-        if (role.role === 'partner') partners.push({ start, end, combination: role.combination, list: role.list });
-        else if (role.role === 'gate') gates.push({ start, end, combination: role.combination, list: -1 });
+        if (role.role === 'partner') partners.add(start, end, role.combination, role.list);
+        else if (role.role === 'gate') gates.add(start, end, role.combination, -1);
         else if (!this.unlessAt(role.rule, scanned, start)) findsOf(found, role.rule)[role.wider ? 'wider' : 'triggers'].push({ start, end });
       }
     }
@@ -534,23 +574,24 @@ class SentenceBreaks {
 }
 
 /**
- * [start, end) of the stretch of `text` holding `span` (which may run into the next stretch), within [floor,
- * ceiling) (one text of several joined): from the nearest certain break before it to the nearest after it,
- * looked for outwards from the span (most spans need only their own sentence, not every break of a long text).
+ * [start, end) of the stretch of `text` holding [spanStart, spanEnd) (which may run into the next stretch),
+ * within [floor, ceiling) (one text of several joined), written into `out`: from the nearest certain break
+ * before it to the nearest after it, looked for outwards from the span (most spans need only their own
+ * sentence, not every break of a long text).
  */
-function stretchAround(text: string, span: Span, floor: number, ceiling: number): [number, number] {
+function stretchAround(text: string, spanStart: number, spanEnd: number, floor: number, ceiling: number, out: [number, number]): [number, number] {
   let start = floor;
-  for (let i = span.start - 1; i > floor; i--) {
+  for (let i = spanStart - 1; i > floor; i--) {
     const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
     const cut = certainBreakAt(text, i);
-    if (cut && cut.after <= span.start) {
+    if (cut && cut.after <= spanStart) {
       start = cut.after;
       break;
     }
   }
   let end = ceiling;
-  for (let i = span.end; i < ceiling; i++) {
+  for (let i = spanEnd; i < ceiling; i++) {
     const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63) continue;
     const cut = certainBreakAt(text, i);
@@ -559,29 +600,34 @@ function stretchAround(text: string, span: Span, floor: number, ceiling: number)
       break;
     }
   }
-  return [start, end];
+  out[0] = start;
+  out[1] = end;
+  return out;
 }
 
-/** Does every list of a combination's `lists` other lists pass `holds`? */
-function everyList(lists: number, holds: (list: number) => boolean): boolean {
-  for (let list = 0; list < lists; list++) if (!holds(list)) return false;
-  return true;
+/** Is there a partner word of `combination`'s list `list` inside [start, end)? */
+function hasPartner(partners: CombinationHits, combination: number, list: number, start: number, end: number): boolean {
+  for (let p = 0; p < partners.length; p++) {
+    if (partners.combination[p] === combination && partners.list[p] === list && partners.start[p] >= start && partners.end[p] <= end) return true;
+  }
+  return false;
 }
 
-/** Gate words whose sentence (the stretch between certain breaks around them) holds a word of every other list. */
-function combinationCandidates(text: string, scanned: string, gates: CombinationHit[], combinations: Combination[]): CombinationHit[] {
-  const out: CombinationHit[] = [];
+/** Gate words (indexes into `gates`) whose sentence (the stretch between certain breaks around them) holds a word of every other list. */
+function combinationCandidates(text: string, scanned: string, gates: CombinationHits, combinations: Combination[]): number[] {
+  const out: number[] = [];
   // Several gate words often share a sentence: test each sentence once per combination.
   const decided = new Map<string, boolean>();
-  for (const gate of gates) {
-    const [start, end] = stretchAround(text, gate, 0, text.length);
-    const key = `${gate.combination}:${start}:${end}`;
+  const stretch: [number, number] = [0, 0];
+  for (let g = 0; g < gates.length; g++) {
+    const [start, end] = stretchAround(text, gates.start[g], gates.end[g], 0, text.length, stretch);
+    const key = `${gates.combination[g]}:${start}:${end}`;
     let holds = decided.get(key);
     if (holds === undefined) {
-      const stretch = scanned.slice(start, end);
-      decided.set(key, (holds = combinations[gate.combination].rest.every((list) => list.test(stretch))));
+      const sentence = scanned.slice(start, end);
+      decided.set(key, (holds = combinations[gates.combination[g]].rest.every((list) => list.test(sentence))));
     }
-    if (holds) out.push(gate);
+    if (holds) out.push(g);
   }
   return out;
 }
