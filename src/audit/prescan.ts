@@ -164,6 +164,9 @@ export class TriggerScanner {
   private readonly partners = new CombinationHits();
   /** combinedGates: whether each combination's lists all occur in the text (UNDECIDED, 0 or 1). */
   private readonly possible: Int8Array;
+  /** combinedGates: whether the text holds a partner of each list, at `listOffsets[combination] + list`. */
+  private readonly listsPresent: Uint8Array;
+  private readonly listOffsets: number[] = [];
   /** combinedGates: the stretch around the current gate. */
   private readonly stretch: [number, number] = [0, 0];
 
@@ -186,6 +189,12 @@ export class TriggerScanner {
     }
     this.words = this.roles.size ? new RegExp(`\\b${trieSource([...this.roles.keys()])}\\b`, 'gi') : undefined;
     this.possible = new Int8Array(this.combinations.length);
+    let lists = 0;
+    for (const combination of this.combinations) {
+      this.listOffsets.push(lists);
+      lists += combination.rest.length;
+    }
+    this.listsPresent = new Uint8Array(lists);
   }
 
   /**
@@ -347,14 +356,16 @@ export class TriggerScanner {
    * The gates (indexes into `this.gates`, in order) whose sentence, the stretch of `text` between certain breaks
    * around them within [floor, ceiling), holds a word of every other list of their combination. Exact scanners
    * only: `this.partners` are every occurrence of the lists' words, except those of `testedWords`, looked for in
-   * the sentence's text (`scanned`, the same text without underscores) when the text holds one of them. Plain
-   * loops over the few gates and partners of one text: closures and per-text groupings allocated more than
-   * they saved.
+   * the sentence's text (`scanned`, the same text without underscores) when the text holds one of them. No
+   * closures or per-text groupings (they allocated more than they saved): which lists occur in the text is
+   * one pass over the partners, and a sentence's partners are found by binary search (they are in text order).
    */
   private combinedGates(text: string, scanned: string, floor: number, ceiling: number, firstOnly = false): number[] {
-    const { gates, partners, possible, stretch } = this;
+    const { gates, partners, possible, stretch, listsPresent, listOffsets } = this;
     const out: number[] = [];
     possible.fill(UNDECIDED);
+    listsPresent.fill(0);
+    for (let p = 0; p < partners.length; p++) listsPresent[listOffsets[partners.combination[p]] + partners.list[p]] = 1;
     let mayHoldTested: boolean | undefined;
     let previous = -1;
     for (let g = 0; g < gates.length; g++) {
@@ -364,7 +375,7 @@ export class TriggerScanner {
         // Whether the combination's every list occurs in the text at all: most texts lack one, so no sentence to find.
         let every = true;
         for (let list = 0; list < rest.length && every; list++) {
-          if (hasPartner(partners, combination, list, floor, ceiling)) continue;
+          if (listsPresent[listOffsets[combination] + list]) continue;
           every = tested[list] !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling)));
         }
         possible[combination] = every ? 1 : 0;
@@ -605,10 +616,17 @@ function stretchAround(text: string, spanStart: number, spanEnd: number, floor: 
   return out;
 }
 
-/** Is there a partner word of `combination`'s list `list` inside [start, end)? */
+/** Is there a partner word of `combination`'s list `list` inside [start, end)? Partners are in text order. */
 function hasPartner(partners: CombinationHits, combination: number, list: number, start: number, end: number): boolean {
-  for (let p = 0; p < partners.length; p++) {
-    if (partners.combination[p] === combination && partners.list[p] === list && partners.start[p] >= start && partners.end[p] <= end) return true;
+  let lo = 0;
+  let hi = partners.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (partners.start[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let p = lo; p < partners.length && partners.start[p] < end; p++) {
+    if (partners.combination[p] === combination && partners.list[p] === list && partners.end[p] <= end) return true;
   }
   return false;
 }
