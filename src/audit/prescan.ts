@@ -357,8 +357,9 @@ export class TriggerScanner {
    * around them within [floor, ceiling), holds a word of every other list of their combination. Exact scanners
    * only: `this.partners` are every occurrence of the lists' words, except those of `testedWords`, looked for in
    * the sentence's text (`scanned`, the same text without underscores) when the text holds one of them. No
-   * closures or per-text groupings (they allocated more than they saved): which lists occur in the text is
-   * one pass over the partners, and a sentence's partners are found by binary search (they are in text order).
+   * closures per gate or per-text groupings (they allocated more than they saved): which lists occur in the
+   * text is one pass over the partners, and a sentence's partners are found by binary search (they are in text
+   * order).
    */
   private combinedGates(text: string, scanned: string, floor: number, ceiling: number, firstOnly = false): number[] {
     const { gates, partners, possible, stretch, listsPresent, listOffsets } = this;
@@ -367,6 +368,8 @@ export class TriggerScanner {
     listsPresent.fill(0);
     for (let p = 0; p < partners.length; p++) listsPresent[listOffsets[partners.combination[p]] + partners.list[p]] = 1;
     let mayHoldTested: boolean | undefined;
+    // A list partly left out of the scan can only be found in the text when the text holds a left-out word.
+    const testable = (tested: RegExp | undefined) => tested !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling)));
     let previous = -1;
     for (let g = 0; g < gates.length; g++) {
       const combination = gates.combination[g];
@@ -376,7 +379,7 @@ export class TriggerScanner {
         let every = true;
         for (let list = 0; list < rest.length && every; list++) {
           if (listsPresent[listOffsets[combination] + list]) continue;
-          every = tested[list] !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling)));
+          every = testable(tested[list]);
         }
         possible[combination] = every ? 1 : 0;
       }
@@ -388,7 +391,7 @@ export class TriggerScanner {
       let every = true;
       for (let list = 0; list < rest.length && every; list++) {
         if (hasPartner(partners, combination, list, start, end)) continue;
-        every = tested[list] !== undefined && (mayHoldTested ??= this.testedWords!.test(scanned.slice(floor, ceiling))) && tested[list]!.test(scanned.slice(start, end));
+        every = testable(tested[list]) && tested[list]!.test(scanned.slice(start, end));
       }
       if (!every) continue;
       out.push(g);
